@@ -1,0 +1,319 @@
+package io.github.camelwebwork.component;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a webwork: endpoint. Set once on the component (camel.component.webwork.*) they are
+ * the defaults of every endpoint. The ids and filters can be overridden per message by the header
+ * CamelWebwork<Option>.
+ */
+@UriParams
+public class WebworkConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.webwork-tracker.com/api/v2";
+
+    @UriParam(enums = "list,get,create,update,delete,listAssignees,assign,unassign")
+    private String operation;
+
+    @UriParam(label = "security", secret = true)
+    private String accessToken;
+    @UriParam(defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    @UriParam(label = "ids")
+    private Long workspaceId;
+    @UriParam(label = "ids")
+    private Long projectId;
+    @UriParam(label = "ids")
+    private Long taskId;
+    @UriParam(label = "ids")
+    private Long userId;
+
+    @UriParam(label = "filter")
+    private String status;
+    @UriParam(label = "filter")
+    private String priority;
+    @UriParam(label = "filter")
+    private Integer page;
+    @UriParam(label = "filter")
+    private Integer perPage;
+    @UriParam(label = "filter", defaultValue = "0")
+    private int maxResults;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long responseTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long connectionRequestTimeout = 30_000;
+    @UriParam(label = "advanced", defaultValue = "20")
+    private int maxConnections = 20;
+    @UriParam(label = "advanced")
+    private HttpClientConfigurer httpClientConfigurer;
+
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https")
+    private String proxyScheme = "http";
+    @UriParam(label = "proxy,security")
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyPassword;
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation to perform on the resource, e.g. create. Each resource has its own set (see the README);
+     * an operation the resource does not have fails when the endpoint is created. Overridden per message by the
+     * CamelWebworkOperation header.
+     */
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * The personal access token, or an OAuth2 access token, sent as Authorization: Bearer. Never logged.
+     * Usually set once on the component: camel.component.webwork.access-token.
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /** The API's base URL, up to and including /api/v2. Point it at the WebWork sandbox in tests. */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Long getWorkspaceId() {
+        return workspaceId;
+    }
+
+    /**
+     * The workspace (workspace_id), required by every call but the workspace list. Header
+     * CamelWebworkWorkspaceId.
+     */
+    public void setWorkspaceId(Long workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public Long getProjectId() {
+        return projectId;
+    }
+
+    /** The project (project_id); every task call needs it. Header CamelWebworkProjectId. */
+    public void setProjectId(Long projectId) {
+        this.projectId = projectId;
+    }
+
+    public Long getTaskId() {
+        return taskId;
+    }
+
+    /**
+     * The task ({taskId} in the path) of get, update, delete, listAssignees, assign and unassign. Header
+     * CamelWebworkTaskId; a Task body's id also gives it.
+     */
+    public void setTaskId(Long taskId) {
+        this.taskId = taskId;
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    /** The member's user id ({userId} in the path) of assign and unassign. Header CamelWebworkUserId. */
+    public void setUserId(Long userId) {
+        this.userId = userId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    /**
+     * Task status: the list filter, and the status a create or update sets. The code or its name: 0
+     * Incomplete, 10 Doing, 20 Done, 30 Completed. Header CamelWebworkStatus.
+     */
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getPriority() {
+        return priority;
+    }
+
+    /**
+     * Task priority: the list filter, and the priority a create or update sets. The code or its name: 10
+     * Urgent, 20 High, 30 Normal, 40 Low. Header CamelWebworkPriority.
+     */
+    public void setPriority(String priority) {
+        this.priority = priority;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    /**
+     * Fetch only this page of a list (from 1). Without it a list walks every page lazily, 100 records a request.
+     * Header CamelWebworkPage.
+     */
+    public void setPage(Integer page) {
+        this.page = page;
+    }
+
+    public Integer getPerPage() {
+        return perPage;
+    }
+
+    /**
+     * Records per page, 1 to 100 (the API's default is 20; a lazy walk uses 100 unless this is set). Header
+     * CamelWebworkPerPage.
+     */
+    public void setPerPage(Integer perPage) {
+        this.perPage = perPage;
+    }
+
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    /** At most this many records from a list; 0 means all. No page beyond the one holding the last is fetched. */
+    public void setMaxResults(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a TCP connection to the API. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /** How long to wait for the API's answer once the request was sent (socket read timeout). */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public long getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    /** How long to wait for a free connection from the pool. */
+    public void setConnectionRequestTimeout(long connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** Size of the keep-alive connection pool, shared by the endpoints with the same HTTP settings. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /** Customises the Apache HttpClient 5 builder (camel-http's interface) before the client is built. */
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS settings (trust store, key store, protocols) through Camel's JSSE utility. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** HTTP proxy host; no proxy when unset. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** HTTP proxy port (8080 when a proxy host is set without a port). */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    /** The scheme used to talk to the proxy. */
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** User name for proxy authentication. */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** Password for proxy authentication. Never logged. */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public WebworkConfiguration copy() {
+        try {
+            return (WebworkConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebworkConfiguration[operation=" + operation + ", baseUrl=" + baseUrl + ", accessToken="
+               + (accessToken == null ? "none" : "xxxxxx") + ", workspaceId=" + workspaceId + ", projectId="
+               + projectId + "]";
+    }
+}

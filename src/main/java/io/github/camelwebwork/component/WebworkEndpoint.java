@@ -1,0 +1,130 @@
+package io.github.camelwebwork.component;
+
+import io.github.camelwebwork.client.AccessTokenProvider;
+import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.operation.OperationCatalogue;
+import io.github.camelwebwork.operation.OperationDef;
+import io.github.camelwebwork.operation.ParameterSource;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Manage WebWork Tracker workspaces, members, projects, tasks and time through the WebWork REST API V2.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "webwork", title = "WebWork Tracker", syntax = "webwork:resource",
+             producerOnly = true, category = { Category.SAAS, Category.API }, headersClass = WebworkConstants.class)
+public class WebworkEndpoint extends DefaultEndpoint {
+
+    @UriPath(enums = "tasks")
+    @Metadata(required = true, description = "The API resource: its path segment, e.g. tasks")
+    private final String resource;
+    @UriParam
+    private WebworkConfiguration configuration;
+
+    private OperationDef operation;
+    private volatile WebworkClient client;
+
+    public WebworkEndpoint(String uri, WebworkComponent component, String resource,
+                           WebworkConfiguration configuration) {
+        super(uri, component);
+        this.resource = resource;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public WebworkComponent getComponent() {
+        return (WebworkComponent) super.getComponent();
+    }
+
+    /** Fails at once, naming the valid ones, when the operation option names one the resource does not have. */
+    void validateOperation() {
+        operation = configuration.getOperation() == null
+                ? null : OperationCatalogue.require(resource, configuration.getOperation());
+    }
+
+    /** The operation of the endpoint's option; null when every message names its own by header. */
+    public OperationDef getOperationDef() {
+        return operation;
+    }
+
+    /** The operation for one message: the CamelWebworkOperation header, else the option. */
+    OperationDef operationFor(String header) {
+        if (header == null || operation != null && header.equals(operation.name())) {
+            return operation != null ? operation : OperationCatalogue.require(resource, null);
+        }
+        return OperationCatalogue.require(resource, header);
+    }
+
+    /** Reads an option's value through the generated (reflection-free) configurer. */
+    ParameterSource parameterSource() {
+        PropertyConfigurer configurer = getComponent().getEndpointPropertyConfigurer();
+        if (!(configurer instanceof PropertyConfigurerGetter getter)) {
+            throw new IllegalStateException("The generated endpoint configurer of webwork is missing from the jar");
+        }
+        return name -> getter.getOptionValue(this, name, false);
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new WebworkProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("webwork:" + resource + " cannot be consumed from yet");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (ObjectHelper.isEmpty(configuration.getAccessToken())) {
+            throw new IllegalArgumentException("No WebWork access token for webwork:" + resource
+                                               + ": set the accessToken option, usually once on the component"
+                                               + " (camel.component.webwork.access-token)");
+        }
+        if (ObjectHelper.isEmpty(configuration.getBaseUrl())) {
+            throw new IllegalArgumentException("The baseUrl option of webwork:" + resource + " is empty");
+        }
+        String token = configuration.getAccessToken();
+        AccessTokenProvider tokens = () -> token;
+        client = new WebworkClient(getComponent().httpClient(configuration), configuration.getBaseUrl(), tokens,
+                getComponent().objectMapper());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        client = null;
+        super.doStop();
+    }
+
+    WebworkClient client() {
+        WebworkClient c = client;
+        if (c == null) {
+            throw new IllegalStateException("webwork:" + resource + " is not started");
+        }
+        return c;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public WebworkConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(WebworkConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

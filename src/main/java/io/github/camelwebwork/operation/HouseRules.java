@@ -1,0 +1,30 @@
+package io.github.camelwebwork.operation;
+
+/**
+ * The interpretations of {@code webwork-api.md} that the live API has not confirmed. Each is decided here and only
+ * here, so that a correction after contact with the real API is a one-line change.
+ */
+public final class HouseRules {
+
+    private HouseRules() {
+    }
+
+    /**
+     * H1: the scope ids ({@code workspace_id}, and {@code project_id} for tasks) go in the query string of a GET and in
+     * the JSON body of a POST, PUT or DELETE.
+     */
+    public static Location scopeLocation(String method) {
+        return "GET".equals(method) ? Location.QUERY : Location.BODY;
+    }
+
+    /**
+     * H2: a DELETE whose body carries the scope ids is sent with that JSON body and {@code Content-Type:
+     * application/json}. Under H1 that is every DELETE.
+     */
+    public static boolean sendsBody(String method) {
+        return !"GET".equals(method);
+    }
+
+    /** Reference §4: the largest {@code per_page} the list endpoints accept. */
+    public static final int MAX_PER_PAGE = 100;
+}

@@ -1,0 +1,134 @@
+package io.github.camelwebwork.operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One WebWork API operation, declared as data: resource and name, HTTP method and path template, its parameters and
+ * where they go, its validation rules and its result. The producer, the README table and the tests are driven by it.
+ */
+public record OperationDef(String resource, String name, String method, String pathTemplate, List<Param> params,
+                           List<CrossRule> rules, boolean requiresChange, ResultShape shape, Class<?> resultType,
+                           int maxPerPage, String modelIdOption, String description) {
+
+    public String qualifiedName() {
+        return resource + "." + name;
+    }
+
+    /** Walks pages lazily unless a page is given: it has {@code page} and {@code per_page}. */
+    public boolean isPaged() {
+        return maxPerPage > 0;
+    }
+
+    /** Takes fields that only a body can give (create, update): a JSON or model body is read, strictly. */
+    public boolean takesBodyFields() {
+        return params.stream().anyMatch(p -> p.location() == Location.BODY && !p.hasOption());
+    }
+
+    public Optional<Param> param(String wireName) {
+        return params.stream().filter(p -> p.wireName().equals(wireName)).findFirst();
+    }
+
+    public List<Param> params(Location location) {
+        return params.stream().filter(p -> p.location() == location).toList();
+    }
+
+    /** "GET /tasks/{taskId}". */
+    public String httpCall() {
+        return method + " " + pathTemplate;
+    }
+
+    static Builder builder(String resource, String name, String method, String pathTemplate) {
+        return new Builder(resource, name, method, pathTemplate);
+    }
+
+    static final class Builder {
+        private final String resource;
+        private final String name;
+        private final String method;
+        private final String pathTemplate;
+        private final List<Param> params = new ArrayList<>();
+        private final List<CrossRule> rules = new ArrayList<>();
+        private boolean requiresChange;
+        private ResultShape shape = ResultShape.NONE;
+        private Class<?> resultType;
+        private int maxPerPage;
+        private String modelIdOption;
+        private String description = "";
+
+        private Builder(String resource, String name, String method, String pathTemplate) {
+            this.resource = resource;
+            this.name = name;
+            this.method = method;
+            this.pathTemplate = pathTemplate;
+        }
+
+        /** A path parameter: {@code {option}} in the template; always required. */
+        Builder path(String option, Field field) {
+            if (!pathTemplate.contains("{" + option + "}")) {
+                throw new IllegalArgumentException(pathTemplate + " has no {" + option + "}");
+            }
+            params.add(new Param(field.required(), Location.PATH, option));
+            return this;
+        }
+
+        /** A required scope id, placed by house rule H1. */
+        Builder scope(String option, Field field) {
+            params.add(new Param(field.required(), HouseRules.scopeLocation(method), option));
+            return this;
+        }
+
+        Builder query(String option, Field field) {
+            params.add(new Param(field, Location.QUERY, option));
+            return this;
+        }
+
+        /** A body field; {@code option} may be null when only a body can give it. */
+        Builder body(String option, Field field) {
+            params.add(new Param(field, Location.BODY, option));
+            return this;
+        }
+
+        Builder rule(CrossRule rule) {
+            rules.add(rule);
+            return this;
+        }
+
+        /** At least one body field beside the scope ids must be given (an update that changes nothing is a bug). */
+        Builder requiresChange() {
+            this.requiresChange = true;
+            return this;
+        }
+
+        /** {@code page} and {@code per_page} (1..maxPerPage); without a page the list is walked lazily. */
+        Builder paged(int maxPerPage) {
+            this.maxPerPage = maxPerPage;
+            params.add(new Param(Field.integer("page").atLeast(1), Location.QUERY, "page"));
+            params.add(new Param(Field.integer("per_page").range(1, maxPerPage), Location.QUERY, "perPage"));
+            return this;
+        }
+
+        /** The {@code id} of a model body supplies this option (e.g. a Task body gives the taskId of an update). */
+        Builder modelId(String option) {
+            this.modelIdOption = option;
+            return this;
+        }
+
+        Builder returns(ResultShape shape, Class<?> type) {
+            this.shape = shape;
+            this.resultType = type;
+            return this;
+        }
+
+        Builder describedAs(String text) {
+            this.description = text;
+            return this;
+        }
+
+        OperationDef build() {
+            return new OperationDef(resource, name, method, pathTemplate, List.copyOf(params), List.copyOf(rules),
+                    requiresChange, shape, resultType, maxPerPage, modelIdOption, description);
+        }
+    }
+}
