@@ -121,7 +121,7 @@ public class Task extends WebworkModel {
         this.status = status;
     }
 
-    public void setStatus(TaskStatus status) {
+    public void setStatusValue(TaskStatus status) {
         this.status = status == null ? null : status.code();
     }
 
@@ -133,7 +133,7 @@ public class Task extends WebworkModel {
         this.priority = priority;
     }
 
-    public void setPriority(TaskPriority priority) {
+    public void setPriorityValue(TaskPriority priority) {
         this.priority = priority == null ? null : priority.code();
     }
 
