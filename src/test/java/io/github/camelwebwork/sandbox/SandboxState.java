@@ -1,0 +1,267 @@
+package io.github.camelwebwork.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's whole in-memory world, shared by every API handler. Every method holds the state's
+ * monitor, so each call is atomic; {@link #atomically} groups several calls (check-then-write) into one.
+ * Getters return immutable snapshots. Each API section keeps its data in its own maps here.
+ */
+public final class SandboxState {
+
+    private final Clock clock;
+    private Instant lastNow = Instant.EPOCH;
+    private final Map<String, Long> tokens = new HashMap<>();
+    private final Map<Long, SandboxUser> users = new TreeMap<>();
+    private final Map<Long, SandboxWorkspace> workspaces = new TreeMap<>();
+    private final Map<Long, Map<Long, SandboxMember>> membersByWorkspace = new TreeMap<>();
+    private final Map<Long, SandboxProject> projects = new TreeMap<>();
+    private final TreeMap<Long, SandboxTask> tasks = new TreeMap<>();
+    private long nextProjectId = 1;
+    private long nextTaskId = 1;
+    private long nextAssignmentId = 1;
+
+    public SandboxState(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A state holding everything in {@code seed}, in dependency order. */
+    public static SandboxState of(Seed seed, Clock clock) {
+        SandboxState state = new SandboxState(clock);
+        seed.users().forEach(state::addUser);
+        seed.workspaces().forEach(state::addWorkspace);
+        seed.members().forEach(state::addMember);
+        seed.projects().forEach(state::addProject);
+        seed.tasks().forEach(t -> state.addTask(t.toBuilder()));
+        seed.tokens().forEach(state::addToken);
+        return state;
+    }
+
+    public synchronized <T> T atomically(Supplier<T> work) {
+        return work.get();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Microsecond precision like the wire format, and strictly increasing so updated_at always moves. */
+    public synchronized Instant now() {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        lastNow = t.isAfter(lastNow) ? t : lastNow.plus(1, ChronoUnit.MICROS);
+        return lastNow;
+    }
+
+    // ---- tokens -------------------------------------------------------------------------------
+
+    public synchronized void addToken(String token, long userId) {
+        requireUser(userId);
+        tokens.put(token, userId);
+    }
+
+    public synchronized Optional<Long> userIdForToken(String token) {
+        return Optional.ofNullable(tokens.get(token));
+    }
+
+    // ---- users and workspaces -----------------------------------------------------------------
+
+    public synchronized SandboxUser addUser(SandboxUser user) {
+        users.put(user.id(), user);
+        return user;
+    }
+
+    public synchronized Optional<SandboxUser> user(long userId) {
+        return Optional.ofNullable(users.get(userId));
+    }
+
+    public synchronized List<SandboxUser> users() {
+        return List.copyOf(users.values());
+    }
+
+    /** Adds the workspace and, unless already present, its owner's membership with role Owner. */
+    public synchronized SandboxWorkspace addWorkspace(SandboxWorkspace workspace) {
+        requireUser(workspace.ownerId());
+        SandboxWorkspace stored = workspace.createdAt() != null ? workspace
+                : new SandboxWorkspace(workspace.id(), workspace.name(), workspace.ownerId(), now());
+        workspaces.put(stored.id(), stored);
+        membersByWorkspace.computeIfAbsent(stored.id(), k -> new TreeMap<>());
+        if (member(stored.id(), stored.ownerId()).isEmpty()) {
+            addMember(SandboxMember.active(stored.id(), stored.ownerId(), Role.OWNER));
+        }
+        return stored;
+    }
+
+    public synchronized Optional<SandboxWorkspace> workspace(long workspaceId) {
+        return Optional.ofNullable(workspaces.get(workspaceId));
+    }
+
+    public synchronized List<SandboxWorkspace> workspaces() {
+        return List.copyOf(workspaces.values());
+    }
+
+    // ---- members ------------------------------------------------------------------------------
+
+    /** Adds or replaces a membership. */
+    public synchronized SandboxMember addMember(SandboxMember member) {
+        requireWorkspace(member.workspaceId());
+        requireUser(member.userId());
+        SandboxMember stored = member.activatedAt() != null ? member
+                : new SandboxMember(member.workspaceId(), member.userId(), member.role(), member.status(),
+                        member.teamName(), member.title(), now());
+        membersByWorkspace.get(member.workspaceId()).put(member.userId(), stored);
+        return stored;
+    }
+
+    /** Adds the user if unknown, then an active membership with this role. */
+    public synchronized SandboxMember addMember(long workspaceId, SandboxUser user, Role role) {
+        users.putIfAbsent(user.id(), user);
+        return addMember(SandboxMember.active(workspaceId, user.id(), role));
+    }
+
+    public synchronized Optional<SandboxMember> member(long workspaceId, long userId) {
+        return Optional.ofNullable(membersByWorkspace.getOrDefault(workspaceId, Map.of()).get(userId));
+    }
+
+    /** Members of a workspace, by user id. */
+    public synchronized List<SandboxMember> members(long workspaceId) {
+        return List.copyOf(membersByWorkspace.getOrDefault(workspaceId, Map.of()).values());
+    }
+
+    /** Every membership of a user, by workspace id. */
+    public synchronized List<SandboxMember> memberships(long userId) {
+        List<SandboxMember> result = new ArrayList<>();
+        membersByWorkspace.values().forEach(m -> Optional.ofNullable(m.get(userId)).ifPresent(result::add));
+        return result;
+    }
+
+    // ---- projects -----------------------------------------------------------------------------
+
+    /** Adds or replaces a project; id 0 takes the next free id. */
+    public synchronized SandboxProject addProject(SandboxProject project) {
+        requireWorkspace(project.workspaceId());
+        long id = project.id() != 0 ? project.id() : nextProjectId;
+        nextProjectId = Math.max(nextProjectId, id + 1);
+        SandboxProject stored = project.withIdAndTimestamps(id, now());
+        projects.put(id, stored);
+        return stored;
+    }
+
+    /** A project with the next free id, owned by the workspace owner. */
+    public synchronized SandboxProject addProject(long workspaceId, String name) {
+        return addProject(SandboxProject.of(0, workspaceId, name, requireWorkspace(workspaceId).ownerId()));
+    }
+
+    public synchronized Optional<SandboxProject> project(long projectId) {
+        return Optional.ofNullable(projects.get(projectId));
+    }
+
+    public synchronized List<SandboxProject> projects(long workspaceId) {
+        return projects.values().stream().filter(p -> p.workspaceId() == workspaceId).toList();
+    }
+
+    // ---- tasks --------------------------------------------------------------------------------
+
+    /** Tasks of a project that are not deleted, by id ascending. */
+    public synchronized List<SandboxTask> tasks(long workspaceId, long projectId) {
+        return tasks.values().stream()
+                .filter(t -> t.workspaceId() == workspaceId && t.projectId() == projectId && !t.isDeleted())
+                .toList();
+    }
+
+    /** Every task, soft-deleted ones included, by id ascending. */
+    public synchronized List<SandboxTask> allTasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    /** Any task, soft-deleted ones included (with {@code deletedAt} set). */
+    public synchronized Optional<SandboxTask> task(long taskId) {
+        return Optional.ofNullable(tasks.get(taskId));
+    }
+
+    public synchronized SandboxTask addTask(long workspaceId, long projectId, String title) {
+        return addTask(SandboxTask.builder(workspaceId, projectId, title));
+    }
+
+    /** Stores a new task; see {@link SandboxTask.Builder} for the defaults filled in. */
+    public synchronized SandboxTask addTask(SandboxTask.Builder draft) {
+        if (draft.id() != 0 && tasks.containsKey(draft.id())) {
+            throw new IllegalArgumentException("task " + draft.id() + " already exists; use saveTask");
+        }
+        return store(draft);
+    }
+
+    /** {@code count} tasks titled "Task 1".."Task n", in one lock: thousands take milliseconds. */
+    public synchronized List<SandboxTask> addTasks(long workspaceId, long projectId, int count) {
+        return addTasks(count, i -> SandboxTask.builder(workspaceId, projectId, "Task " + (i + 1)));
+    }
+
+    /** {@code count} tasks made by {@code draft} (called with 0..count-1). */
+    public synchronized List<SandboxTask> addTasks(int count, IntFunction<SandboxTask.Builder> draft) {
+        List<SandboxTask> added = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            added.add(addTask(draft.apply(i)));
+        }
+        return added;
+    }
+
+    /** Replaces an existing task (the handlers' update, delete and assign path). */
+    public synchronized SandboxTask saveTask(SandboxTask task) {
+        if (!tasks.containsKey(task.id())) {
+            throw new IllegalArgumentException("unknown task " + task.id());
+        }
+        return store(task.toBuilder());
+    }
+
+    private SandboxTask store(SandboxTask.Builder draft) {
+        SandboxWorkspace workspace = requireWorkspace(draft.workspaceId());
+        SandboxProject project = project(draft.projectId())
+                .filter(p -> p.workspaceId() == workspace.id())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "project " + draft.projectId() + " is not in workspace " + workspace.id()));
+        SandboxTask t = draft.build();
+        long id = t.id() != 0 ? t.id() : nextTaskId;
+        nextTaskId = Math.max(nextTaskId, id + 1);
+        long ownerId = t.ownerId() != 0 ? t.ownerId() : workspace.ownerId();
+        long creatorId = t.creatorId() != 0 ? t.creatorId() : ownerId;
+        Instant created = t.createdAt() != null ? t.createdAt() : now();
+        Instant updated = t.updatedAt() != null ? t.updatedAt() : created;
+        Instant completed = t.completedAt() == null && SandboxTask.isCompletedStatus(t.status()) ? updated
+                : t.completedAt();
+        t.assignments().forEach(a -> requireUser(a.userId()));
+        List<TaskAssignment> assignments = t.assignments().stream()
+                .map(a -> new TaskAssignment(a.id() != 0 ? a.id() : nextAssignmentId++, id, a.userId(),
+                        a.assignerId() != 0 ? a.assignerId() : creatorId))
+                .toList();
+        assignments.forEach(a -> nextAssignmentId = Math.max(nextAssignmentId, a.id() + 1));
+        SandboxTask stored = t.toBuilder().id(id).projectId(project.id()).ownerId(ownerId).creatorId(creatorId)
+                .createdAt(created).updatedAt(updated).completedAt(completed).assignments(assignments).build();
+        tasks.put(id, stored);
+        return stored;
+    }
+
+    private SandboxUser requireUser(long userId) {
+        SandboxUser user = users.get(userId);
+        if (user == null) {
+            throw new IllegalArgumentException("unknown user " + userId);
+        }
+        return user;
+    }
+
+    private SandboxWorkspace requireWorkspace(long workspaceId) {
+        SandboxWorkspace workspace = workspaces.get(workspaceId);
+        if (workspace == null) {
+            throw new IllegalArgumentException("unknown workspace " + workspaceId);
+        }
+        return workspace;
+    }
+}

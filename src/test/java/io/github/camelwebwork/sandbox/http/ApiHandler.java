@@ -1,0 +1,7 @@
+package io.github.camelwebwork.sandbox.http;
+
+/** One operation of the API; throws {@link ApiException} for error answers. */
+@FunctionalInterface
+public interface ApiHandler {
+    ApiResponse handle(ApiRequest request);
+}
