@@ -27,6 +27,9 @@ public final class SandboxState {
     private final Map<Long, Map<Long, SandboxMember>> membersByWorkspace = new TreeMap<>();
     private final Map<Long, SandboxProject> projects = new TreeMap<>();
     private final TreeMap<Long, SandboxTask> tasks = new TreeMap<>();
+    private final Map<Long, SandboxContract> contracts = new TreeMap<>();
+    private final Map<String, SandboxTimeEntry> timeEntries = new java.util.LinkedHashMap<>();
+    private long nextContractId = 1;
     private long nextProjectId = 1;
     private long nextTaskId = 1;
     private long nextAssignmentId = 1;
@@ -247,6 +250,79 @@ public final class SandboxState {
                 .createdAt(created).updatedAt(updated).completedAt(completed).assignments(assignments).build();
         tasks.put(id, stored);
         return stored;
+    }
+
+    // ---- contracts (§7.4) ------------------------------------------------------------------------
+
+    /** Adds a contract; id 0 takes the next free id. */
+    public synchronized SandboxContract addContract(SandboxContract contract) {
+        requireWorkspace(contract.workspaceId());
+        requireUser(contract.userId());
+        long id = contract.id() != 0 ? contract.id() : nextContractId;
+        nextContractId = Math.max(nextContractId, id + 1);
+        SandboxContract stored = contract.withId(id, now());
+        contracts.put(id, stored);
+        return stored;
+    }
+
+    /** Replaces an existing contract (update, soft delete). */
+    public synchronized SandboxContract saveContract(SandboxContract contract) {
+        if (!contracts.containsKey(contract.id())) {
+            throw new IllegalArgumentException("unknown contract " + contract.id());
+        }
+        contracts.put(contract.id(), contract);
+        return contract;
+    }
+
+    /** Any contract, soft-deleted ones included. */
+    public synchronized Optional<SandboxContract> contract(long contractId) {
+        return Optional.ofNullable(contracts.get(contractId));
+    }
+
+    /** Contracts of a workspace that are not deleted, by id ascending. */
+    public synchronized List<SandboxContract> contracts(long workspaceId) {
+        return contracts.values().stream().filter(c -> c.workspaceId() == workspaceId && !c.isDeleted()).toList();
+    }
+
+    // ---- time entries (§7.8): the one store the tracker, manual time, time requests and reports share ------
+
+    /** Adds a time entry; a null id gets a new UUID. */
+    public synchronized SandboxTimeEntry addTimeEntry(SandboxTimeEntry entry) {
+        requireWorkspace(entry.workspaceId());
+        requireUser(entry.userId());
+        String id = entry.id() != null ? entry.id() : java.util.UUID.randomUUID().toString();
+        SandboxTimeEntry stored = entry.withId(id, now());
+        timeEntries.put(id, stored);
+        return stored;
+    }
+
+    /** Replaces an existing time entry. */
+    public synchronized SandboxTimeEntry saveTimeEntry(SandboxTimeEntry entry) {
+        if (!timeEntries.containsKey(entry.id())) {
+            throw new IllegalArgumentException("unknown time entry " + entry.id());
+        }
+        timeEntries.put(entry.id(), entry);
+        return entry;
+    }
+
+    /** Deletes a time entry for good (§7.8: permanent); false when there was none. */
+    public synchronized boolean removeTimeEntry(String entryId) {
+        return timeEntries.remove(entryId) != null;
+    }
+
+    public synchronized Optional<SandboxTimeEntry> timeEntry(String entryId) {
+        return Optional.ofNullable(timeEntries.get(entryId));
+    }
+
+    /** Every time entry of a workspace, ordered by start. */
+    public synchronized List<SandboxTimeEntry> timeEntries(long workspaceId) {
+        return timeEntries.values().stream().filter(e -> e.workspaceId() == workspaceId)
+                .sorted(java.util.Comparator.comparing(SandboxTimeEntry::start)).toList();
+    }
+
+    /** A member's time entries of one day, ordered by start. */
+    public synchronized List<SandboxTimeEntry> timeEntries(long workspaceId, long userId, java.time.LocalDate date) {
+        return timeEntries(workspaceId).stream().filter(e -> e.userId() == userId && e.date().equals(date)).toList();
     }
 
     private SandboxUser requireUser(long userId) {
