@@ -36,23 +36,49 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "categoryid":
+        case "categoryId": getOrCreateConfiguration(target).setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelwebwork.component.WebworkConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contractid":
+        case "contractId": getOrCreateConfiguration(target).setContractId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "date": getOrCreateConfiguration(target).setDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "datefrom":
+        case "dateFrom": getOrCreateConfiguration(target).setDateFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "dateto":
+        case "dateTo": getOrCreateConfiguration(target).setDateTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "enddate":
+        case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "expenseid":
+        case "expenseId": getOrCreateConfiguration(target).setExpenseId(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
+        case "ispaid":
+        case "isPaid": getOrCreateConfiguration(target).setIsPaid(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaveid":
+        case "leaveId": getOrCreateConfiguration(target).setLeaveId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
+        case "memberid":
+        case "memberId": getOrCreateConfiguration(target).setMemberId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orderby":
+        case "orderBy": getOrCreateConfiguration(target).setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "perpage":
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "policyid":
+        case "policyId": getOrCreateConfiguration(target).setPolicyId(property(camelContext, java.lang.Long.class, value)); return true;
         case "priority": getOrCreateConfiguration(target).setPriority(property(camelContext, java.lang.String.class, value)); return true;
         case "projectid":
         case "projectId": getOrCreateConfiguration(target).setProjectId(property(camelContext, java.lang.Long.class, value)); return true;
@@ -66,17 +92,34 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "reason": getOrCreateConfiguration(target).setReason(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "role": getOrCreateConfiguration(target).setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startdate":
+        case "startDate": getOrCreateConfiguration(target).setStartDate(property(camelContext, java.lang.String.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "timeentryid":
+        case "timeEntryId": getOrCreateConfiguration(target).setTimeEntryId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timerequestid":
+        case "timeRequestId": getOrCreateConfiguration(target).setTimeRequestId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timesheetid":
+        case "timesheetId": getOrCreateConfiguration(target).setTimesheetId(property(camelContext, java.lang.String.class, value)); return true;
+        case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "userid":
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "userids":
+        case "userIds": getOrCreateConfiguration(target).setUserIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "viewerid":
+        case "viewerId": getOrCreateConfiguration(target).setViewerId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "webhookid":
+        case "webhookId": getOrCreateConfiguration(target).setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
@@ -92,23 +135,49 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "categoryid":
+        case "categoryId": return java.lang.String.class;
         case "configuration": return io.github.camelwebwork.component.WebworkConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return long.class;
+        case "contractid":
+        case "contractId": return java.lang.Long.class;
+        case "date": return java.lang.String.class;
+        case "datefrom":
+        case "dateFrom": return java.lang.String.class;
+        case "dateto":
+        case "dateTo": return java.lang.String.class;
+        case "email": return java.lang.String.class;
+        case "enddate":
+        case "endDate": return java.lang.String.class;
+        case "events": return java.lang.String.class;
+        case "expenseid":
+        case "expenseId": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
+        case "ispaid":
+        case "isPaid": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaveid":
+        case "leaveId": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "memberid":
+        case "memberId": return java.lang.Long.class;
+        case "name": return java.lang.String.class;
         case "operation": return java.lang.String.class;
+        case "orderby":
+        case "orderBy": return java.lang.String.class;
         case "page": return java.lang.Integer.class;
         case "perpage":
         case "perPage": return java.lang.Integer.class;
+        case "policyid":
+        case "policyId": return java.lang.Long.class;
         case "priority": return java.lang.String.class;
         case "projectid":
         case "projectId": return java.lang.Long.class;
@@ -122,17 +191,34 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyScheme": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "reason": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "role": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startdate":
+        case "startDate": return java.lang.String.class;
         case "status": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.Long.class;
+        case "timeentryid":
+        case "timeEntryId": return java.lang.String.class;
+        case "timerequestid":
+        case "timeRequestId": return java.lang.String.class;
+        case "timesheetid":
+        case "timesheetId": return java.lang.String.class;
+        case "url": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "userid":
         case "userId": return java.lang.Long.class;
+        case "userids":
+        case "userIds": return java.lang.String.class;
+        case "viewerid":
+        case "viewerId": return java.lang.Long.class;
+        case "webhookid":
+        case "webhookId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.Long.class;
         default: return null;
@@ -149,23 +235,49 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "categoryid":
+        case "categoryId": return getOrCreateConfiguration(target).getCategoryId();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
+        case "contractid":
+        case "contractId": return getOrCreateConfiguration(target).getContractId();
+        case "date": return getOrCreateConfiguration(target).getDate();
+        case "datefrom":
+        case "dateFrom": return getOrCreateConfiguration(target).getDateFrom();
+        case "dateto":
+        case "dateTo": return getOrCreateConfiguration(target).getDateTo();
+        case "email": return getOrCreateConfiguration(target).getEmail();
+        case "enddate":
+        case "endDate": return getOrCreateConfiguration(target).getEndDate();
+        case "events": return getOrCreateConfiguration(target).getEvents();
+        case "expenseid":
+        case "expenseId": return getOrCreateConfiguration(target).getExpenseId();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
+        case "ispaid":
+        case "isPaid": return getOrCreateConfiguration(target).getIsPaid();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaveid":
+        case "leaveId": return getOrCreateConfiguration(target).getLeaveId();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
+        case "memberid":
+        case "memberId": return getOrCreateConfiguration(target).getMemberId();
+        case "name": return getOrCreateConfiguration(target).getName();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "orderby":
+        case "orderBy": return getOrCreateConfiguration(target).getOrderBy();
         case "page": return getOrCreateConfiguration(target).getPage();
         case "perpage":
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
+        case "policyid":
+        case "policyId": return getOrCreateConfiguration(target).getPolicyId();
         case "priority": return getOrCreateConfiguration(target).getPriority();
         case "projectid":
         case "projectId": return getOrCreateConfiguration(target).getProjectId();
@@ -179,17 +291,34 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "reason": return getOrCreateConfiguration(target).getReason();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "role": return getOrCreateConfiguration(target).getRole();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "startdate":
+        case "startDate": return getOrCreateConfiguration(target).getStartDate();
         case "status": return getOrCreateConfiguration(target).getStatus();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
+        case "timeentryid":
+        case "timeEntryId": return getOrCreateConfiguration(target).getTimeEntryId();
+        case "timerequestid":
+        case "timeRequestId": return getOrCreateConfiguration(target).getTimeRequestId();
+        case "timesheetid":
+        case "timesheetId": return getOrCreateConfiguration(target).getTimesheetId();
+        case "url": return getOrCreateConfiguration(target).getUrl();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
+        case "userids":
+        case "userIds": return getOrCreateConfiguration(target).getUserIds();
+        case "viewerid":
+        case "viewerId": return getOrCreateConfiguration(target).getViewerId();
+        case "webhookid":
+        case "webhookId": return getOrCreateConfiguration(target).getWebhookId();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
         default: return null;

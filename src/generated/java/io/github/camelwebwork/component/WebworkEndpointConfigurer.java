@@ -27,22 +27,48 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "categoryid":
+        case "categoryId": target.getConfiguration().setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": target.getConfiguration().setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contractid":
+        case "contractId": target.getConfiguration().setContractId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "date": target.getConfiguration().setDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "datefrom":
+        case "dateFrom": target.getConfiguration().setDateFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "dateto":
+        case "dateTo": target.getConfiguration().setDateTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "enddate":
+        case "endDate": target.getConfiguration().setEndDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "expenseid":
+        case "expenseId": target.getConfiguration().setExpenseId(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
+        case "ispaid":
+        case "isPaid": target.getConfiguration().setIsPaid(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaveid":
+        case "leaveId": target.getConfiguration().setLeaveId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "memberid":
+        case "memberId": target.getConfiguration().setMemberId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
+        case "orderby":
+        case "orderBy": target.getConfiguration().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
         case "page": target.getConfiguration().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "perpage":
         case "perPage": target.getConfiguration().setPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "policyid":
+        case "policyId": target.getConfiguration().setPolicyId(property(camelContext, java.lang.Long.class, value)); return true;
         case "priority": target.getConfiguration().setPriority(property(camelContext, java.lang.String.class, value)); return true;
         case "projectid":
         case "projectId": target.getConfiguration().setProjectId(property(camelContext, java.lang.Long.class, value)); return true;
@@ -56,15 +82,32 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "reason": target.getConfiguration().setReason(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "role": target.getConfiguration().setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startdate":
+        case "startDate": target.getConfiguration().setStartDate(property(camelContext, java.lang.String.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "timeentryid":
+        case "timeEntryId": target.getConfiguration().setTimeEntryId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timerequestid":
+        case "timeRequestId": target.getConfiguration().setTimeRequestId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timesheetid":
+        case "timesheetId": target.getConfiguration().setTimesheetId(property(camelContext, java.lang.String.class, value)); return true;
+        case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "userid":
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "userids":
+        case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "viewerid":
+        case "viewerId": target.getConfiguration().setViewerId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "webhookid":
+        case "webhookId": target.getConfiguration().setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
@@ -78,22 +121,48 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "accessToken": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "categoryid":
+        case "categoryId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return long.class;
+        case "contractid":
+        case "contractId": return java.lang.Long.class;
+        case "date": return java.lang.String.class;
+        case "datefrom":
+        case "dateFrom": return java.lang.String.class;
+        case "dateto":
+        case "dateTo": return java.lang.String.class;
+        case "email": return java.lang.String.class;
+        case "enddate":
+        case "endDate": return java.lang.String.class;
+        case "events": return java.lang.String.class;
+        case "expenseid":
+        case "expenseId": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
+        case "ispaid":
+        case "isPaid": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaveid":
+        case "leaveId": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "memberid":
+        case "memberId": return java.lang.Long.class;
+        case "name": return java.lang.String.class;
         case "operation": return java.lang.String.class;
+        case "orderby":
+        case "orderBy": return java.lang.String.class;
         case "page": return java.lang.Integer.class;
         case "perpage":
         case "perPage": return java.lang.Integer.class;
+        case "policyid":
+        case "policyId": return java.lang.Long.class;
         case "priority": return java.lang.String.class;
         case "projectid":
         case "projectId": return java.lang.Long.class;
@@ -107,15 +176,32 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "reason": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "role": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startdate":
+        case "startDate": return java.lang.String.class;
         case "status": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.Long.class;
+        case "timeentryid":
+        case "timeEntryId": return java.lang.String.class;
+        case "timerequestid":
+        case "timeRequestId": return java.lang.String.class;
+        case "timesheetid":
+        case "timesheetId": return java.lang.String.class;
+        case "url": return java.lang.String.class;
         case "userid":
         case "userId": return java.lang.Long.class;
+        case "userids":
+        case "userIds": return java.lang.String.class;
+        case "viewerid":
+        case "viewerId": return java.lang.Long.class;
+        case "webhookid":
+        case "webhookId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.Long.class;
         default: return null;
@@ -130,22 +216,48 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "accessToken": return target.getConfiguration().getAccessToken();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "categoryid":
+        case "categoryId": return target.getConfiguration().getCategoryId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return target.getConfiguration().getConnectionRequestTimeout();
+        case "contractid":
+        case "contractId": return target.getConfiguration().getContractId();
+        case "date": return target.getConfiguration().getDate();
+        case "datefrom":
+        case "dateFrom": return target.getConfiguration().getDateFrom();
+        case "dateto":
+        case "dateTo": return target.getConfiguration().getDateTo();
+        case "email": return target.getConfiguration().getEmail();
+        case "enddate":
+        case "endDate": return target.getConfiguration().getEndDate();
+        case "events": return target.getConfiguration().getEvents();
+        case "expenseid":
+        case "expenseId": return target.getConfiguration().getExpenseId();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
+        case "ispaid":
+        case "isPaid": return target.getConfiguration().getIsPaid();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaveid":
+        case "leaveId": return target.getConfiguration().getLeaveId();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
+        case "memberid":
+        case "memberId": return target.getConfiguration().getMemberId();
+        case "name": return target.getConfiguration().getName();
         case "operation": return target.getConfiguration().getOperation();
+        case "orderby":
+        case "orderBy": return target.getConfiguration().getOrderBy();
         case "page": return target.getConfiguration().getPage();
         case "perpage":
         case "perPage": return target.getConfiguration().getPerPage();
+        case "policyid":
+        case "policyId": return target.getConfiguration().getPolicyId();
         case "priority": return target.getConfiguration().getPriority();
         case "projectid":
         case "projectId": return target.getConfiguration().getProjectId();
@@ -159,15 +271,32 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "reason": return target.getConfiguration().getReason();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "role": return target.getConfiguration().getRole();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startdate":
+        case "startDate": return target.getConfiguration().getStartDate();
         case "status": return target.getConfiguration().getStatus();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
+        case "timeentryid":
+        case "timeEntryId": return target.getConfiguration().getTimeEntryId();
+        case "timerequestid":
+        case "timeRequestId": return target.getConfiguration().getTimeRequestId();
+        case "timesheetid":
+        case "timesheetId": return target.getConfiguration().getTimesheetId();
+        case "url": return target.getConfiguration().getUrl();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();
+        case "userids":
+        case "userIds": return target.getConfiguration().getUserIds();
+        case "viewerid":
+        case "viewerId": return target.getConfiguration().getViewerId();
+        case "webhookid":
+        case "webhookId": return target.getConfiguration().getWebhookId();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
         default: return null;

@@ -17,7 +17,10 @@ public class WebworkConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://api.webwork-tracker.com/api/v2";
 
-    @UriParam(enums = "list,get,create,update,delete,listAssignees,assign,unassign")
+    @UriParam(enums = "list,get,create,update,delete,listAssignees,assign,unassign,restore,assignProject,"
+                      + "unassignProject,start,stop,current,approve,reject,submit,unsubmit,balances,policies,"
+                      + "categories,trackedHours,dailyTimeline,activityLevel,taskReport,dailyAttendance,"
+                      + "activityDescriptions")
     private String operation;
 
     @UriParam(label = "security", secret = true)
@@ -33,11 +36,61 @@ public class WebworkConfiguration implements Cloneable {
     private Long taskId;
     @UriParam(label = "ids")
     private Long userId;
+    @UriParam(label = "ids")
+    private Long memberId;
+    @UriParam(label = "ids")
+    private Long viewerId;
+    @UriParam(label = "ids")
+    private Long contractId;
+    @UriParam(label = "ids")
+    private String timeEntryId;
+    @UriParam(label = "ids")
+    private String timesheetId;
+    @UriParam(label = "ids")
+    private String timeRequestId;
+    @UriParam(label = "ids")
+    private String leaveId;
+    @UriParam(label = "ids")
+    private Long policyId;
+    @UriParam(label = "ids")
+    private String expenseId;
+    @UriParam(label = "ids")
+    private String categoryId;
+    @UriParam(label = "ids")
+    private String webhookId;
 
     @UriParam(label = "filter")
     private String status;
     @UriParam(label = "filter")
     private String priority;
+    @UriParam(label = "filter")
+    private String dateFrom;
+    @UriParam(label = "filter")
+    private String dateTo;
+    @UriParam(label = "filter")
+    private String startDate;
+    @UriParam(label = "filter")
+    private String endDate;
+    @UriParam(label = "filter")
+    private String date;
+    @UriParam(label = "filter")
+    private String userIds;
+    @UriParam(label = "filter")
+    private String email;
+    @UriParam(label = "filter")
+    private String role;
+    @UriParam(label = "filter")
+    private String name;
+    @UriParam(label = "filter", enums = "asc,desc")
+    private String orderBy;
+    @UriParam(label = "filter", enums = "yes,no")
+    private String isPaid;
+    @UriParam(label = "producer")
+    private String reason;
+    @UriParam(label = "producer")
+    private String url;
+    @UriParam(label = "producer")
+    private String events;
     @UriParam(label = "filter")
     private Integer page;
     @UriParam(label = "filter")
@@ -120,7 +173,11 @@ public class WebworkConfiguration implements Cloneable {
         return projectId;
     }
 
-    /** The project (project_id); every task call needs it. Header CamelWebworkProjectId. */
+    /**
+     * The project (project_id): every task call needs it; projectId in the path of projects get, update and delete;
+     * a filter or field of contracts, time entries, expenses, viewer (un)assignment and the task report. Header
+     * CamelWebworkProjectId.
+     */
     public void setProjectId(Long projectId) {
         this.projectId = projectId;
     }
@@ -146,13 +203,261 @@ public class WebworkConfiguration implements Cloneable {
         this.userId = userId;
     }
 
+    public Long getMemberId() {
+        return memberId;
+    }
+
+    /** The member (memberId in the path) of members get, update and delete. Header CamelWebworkMemberId. */
+    public void setMemberId(Long memberId) {
+        this.memberId = memberId;
+    }
+
+    public Long getViewerId() {
+        return viewerId;
+    }
+
+    /** The project viewer's user id (viewerId in the path). Header CamelWebworkViewerId. */
+    public void setViewerId(Long viewerId) {
+        this.viewerId = viewerId;
+    }
+
+    public Long getContractId() {
+        return contractId;
+    }
+
+    /**
+     * The contract: contractId in the path of contracts get, update and delete; contract_id of time tracking,
+     * time entries, time requests and the activity-level report. Header CamelWebworkContractId.
+     */
+    public void setContractId(Long contractId) {
+        this.contractId = contractId;
+    }
+
+    public String getTimeEntryId() {
+        return timeEntryId;
+    }
+
+    /** The time entry (a string id) of time-entries update and delete. Header CamelWebworkTimeEntryId. */
+    public void setTimeEntryId(String timeEntryId) {
+        this.timeEntryId = timeEntryId;
+    }
+
+    public String getTimesheetId() {
+        return timesheetId;
+    }
+
+    /** The timesheet (a string id) of approve, reject, submit and unsubmit. Header CamelWebworkTimesheetId. */
+    public void setTimesheetId(String timesheetId) {
+        this.timesheetId = timesheetId;
+    }
+
+    public String getTimeRequestId() {
+        return timeRequestId;
+    }
+
+    /** The time request (a string id) of get, approve and reject. Header CamelWebworkTimeRequestId. */
+    public void setTimeRequestId(String timeRequestId) {
+        this.timeRequestId = timeRequestId;
+    }
+
+    public String getLeaveId() {
+        return leaveId;
+    }
+
+    /** The leave request (a string id) of approve and reject. Header CamelWebworkLeaveId. */
+    public void setLeaveId(String leaveId) {
+        this.leaveId = leaveId;
+    }
+
+    public Long getPolicyId() {
+        return policyId;
+    }
+
+    /** The leave policy (policy_id) of a leave request, or the leaves list filter. Header CamelWebworkPolicyId. */
+    public void setPolicyId(Long policyId) {
+        this.policyId = policyId;
+    }
+
+    public String getExpenseId() {
+        return expenseId;
+    }
+
+    /** The expense (a string id) of expenses update and delete. Header CamelWebworkExpenseId. */
+    public void setExpenseId(String expenseId) {
+        this.expenseId = expenseId;
+    }
+
+    public String getCategoryId() {
+        return categoryId;
+    }
+
+    /** The expense category (category_id, a string id) of an expense. Header CamelWebworkCategoryId. */
+    public void setCategoryId(String categoryId) {
+        this.categoryId = categoryId;
+    }
+
+    public String getWebhookId() {
+        return webhookId;
+    }
+
+    /** The webhook (a string id) of webhooks get, update and delete. Header CamelWebworkWebhookId. */
+    public void setWebhookId(String webhookId) {
+        this.webhookId = webhookId;
+    }
+
+    public String getDateFrom() {
+        return dateFrom;
+    }
+
+    /**
+     * First day (YYYY-MM-DD, inclusive) of timesheets, time requests, leaves, leave balances and expenses. Header
+     * CamelWebworkDateFrom.
+     */
+    public void setDateFrom(String dateFrom) {
+        this.dateFrom = dateFrom;
+    }
+
+    public String getDateTo() {
+        return dateTo;
+    }
+
+    /** Last day (YYYY-MM-DD, inclusive) matching dateFrom. Header CamelWebworkDateTo. */
+    public void setDateTo(String dateTo) {
+        this.dateTo = dateTo;
+    }
+
+    public String getStartDate() {
+        return startDate;
+    }
+
+    /**
+     * First day (YYYY-MM-DD) of a report (the range is at most 31 days where the API says so), or a project's start
+     * date. Header CamelWebworkStartDate.
+     */
+    public void setStartDate(String startDate) {
+        this.startDate = startDate;
+    }
+
+    public String getEndDate() {
+        return endDate;
+    }
+
+    /** Last day (YYYY-MM-DD) of a report. Header CamelWebworkEndDate. */
+    public void setEndDate(String endDate) {
+        this.endDate = endDate;
+    }
+
+    public String getDate() {
+        return date;
+    }
+
+    /**
+     * One day (YYYY-MM-DD): of a time-entries list or create, an expense, the daily timeline and the daily attendance
+     * reports. Header CamelWebworkDate.
+     */
+    public void setDate(String date) {
+        this.date = date;
+    }
+
+    public String getUserIds() {
+        return userIds;
+    }
+
+    /** Comma-separated user ids that reports are limited to (users or user_ids). Header CamelWebworkUserIds. */
+    public void setUserIds(String userIds) {
+        this.userIds = userIds;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /**
+     * E-mail: the members and project-viewers list filter (exact match), or the address a member or viewer
+     * invitation goes to. Header CamelWebworkEmail.
+     */
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    /**
+     * Role: the members list filter, or the role an invitation or update gives (Owner, Project viewer, Executive
+     * manager, Team manager, Project manager, Regular User). Header CamelWebworkRole.
+     */
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** Project name: the list filter (case-insensitive part of the name), or a created project's name. Header CamelWebworkName. */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getOrderBy() {
+        return orderBy;
+    }
+
+    /** Timesheets order by created_at. Header CamelWebworkOrderBy. */
+    public void setOrderBy(String orderBy) {
+        this.orderBy = orderBy;
+    }
+
+    public String getIsPaid() {
+        return isPaid;
+    }
+
+    /** Leaves list filter: paid leave or not. Header CamelWebworkIsPaid. */
+    public void setIsPaid(String isPaid) {
+        this.isPaid = isPaid;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    /**
+     * Why a timesheet, leave or time request is rejected (sent as reason, or as comment for time requests). Header
+     * CamelWebworkReason.
+     */
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    /** The URL a webhook delivers to. Header CamelWebworkUrl. */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    /** Comma-separated webhook events, e.g. tracker.started,tracker.stopped. Header CamelWebworkEvents. */
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
     public String getStatus() {
         return status;
     }
 
     /**
-     * Task status: the list filter, and the status a create or update sets. The code or its name: 0
-     * Incomplete, 10 Doing, 20 Done, 30 Completed. Header CamelWebworkStatus.
+     * Status: a list filter, or the status a create or update sets. Tasks: the code or its name (0 Incomplete, 10
+     * Doing, 20 Done, 30 Completed). Members: active, inactive, left, unknown. Contracts: active, paused. Timesheets:
+     * pending, submitted, approved, rejected. Time requests and leaves: pending, approved, rejected. Daily attendance:
+     * a comma-separated list of late, left_early, tracked_less, absent, on_leave. Header CamelWebworkStatus.
      */
     public void setStatus(String status) {
         this.status = status;

@@ -18,7 +18,57 @@ public final class WebworkConstants {
     @Metadata(label = "producer", description = "The member's user id; overrides the userId option.",
               javaType = "Long")
     public static final String USER_ID = "CamelWebworkUserId";
-    @Metadata(label = "producer", description = "Task status (code or name); overrides the status option.",
+    @Metadata(label = "producer", description = "The member id; overrides the memberId option.", javaType = "Long")
+    public static final String MEMBER_ID = "CamelWebworkMemberId";
+    @Metadata(label = "producer", description = "The project viewer's user id; overrides the viewerId option.", javaType = "Long")
+    public static final String VIEWER_ID = "CamelWebworkViewerId";
+    @Metadata(label = "producer", description = "The contract id; overrides the contractId option.", javaType = "Long")
+    public static final String CONTRACT_ID = "CamelWebworkContractId";
+    @Metadata(label = "producer", description = "The time entry id; overrides the timeEntryId option.", javaType = "String")
+    public static final String TIME_ENTRY_ID = "CamelWebworkTimeEntryId";
+    @Metadata(label = "producer", description = "The timesheet id; overrides the timesheetId option.", javaType = "String")
+    public static final String TIMESHEET_ID = "CamelWebworkTimesheetId";
+    @Metadata(label = "producer", description = "The time request id; overrides the timeRequestId option.", javaType = "String")
+    public static final String TIME_REQUEST_ID = "CamelWebworkTimeRequestId";
+    @Metadata(label = "producer", description = "The leave request id; overrides the leaveId option.", javaType = "String")
+    public static final String LEAVE_ID = "CamelWebworkLeaveId";
+    @Metadata(label = "producer", description = "The leave policy id; overrides the policyId option.", javaType = "Long")
+    public static final String POLICY_ID = "CamelWebworkPolicyId";
+    @Metadata(label = "producer", description = "The expense id; overrides the expenseId option.", javaType = "String")
+    public static final String EXPENSE_ID = "CamelWebworkExpenseId";
+    @Metadata(label = "producer", description = "The expense category id; overrides the categoryId option.", javaType = "String")
+    public static final String CATEGORY_ID = "CamelWebworkCategoryId";
+    @Metadata(label = "producer", description = "The webhook id; overrides the webhookId option.", javaType = "String")
+    public static final String WEBHOOK_ID = "CamelWebworkWebhookId";
+    @Metadata(label = "producer", description = "First day of a range (YYYY-MM-DD); overrides the dateFrom option.", javaType = "String")
+    public static final String DATE_FROM = "CamelWebworkDateFrom";
+    @Metadata(label = "producer", description = "Last day of a range (YYYY-MM-DD); overrides the dateTo option.", javaType = "String")
+    public static final String DATE_TO = "CamelWebworkDateTo";
+    @Metadata(label = "producer", description = "First day of a report (YYYY-MM-DD); overrides the startDate option.", javaType = "String")
+    public static final String START_DATE = "CamelWebworkStartDate";
+    @Metadata(label = "producer", description = "Last day of a report (YYYY-MM-DD); overrides the endDate option.", javaType = "String")
+    public static final String END_DATE = "CamelWebworkEndDate";
+    @Metadata(label = "producer", description = "One day (YYYY-MM-DD); overrides the date option.", javaType = "String")
+    public static final String DATE = "CamelWebworkDate";
+    @Metadata(label = "producer", description = "Comma-separated user ids (or a list); overrides the userIds option.", javaType = "String")
+    public static final String USER_IDS = "CamelWebworkUserIds";
+    @Metadata(label = "producer", description = "E-mail filter or invitation address; overrides the email option.", javaType = "String")
+    public static final String EMAIL = "CamelWebworkEmail";
+    @Metadata(label = "producer", description = "Member role filter or value; overrides the role option.", javaType = "String")
+    public static final String ROLE = "CamelWebworkRole";
+    @Metadata(label = "producer", description = "Project name filter or value; overrides the name option.", javaType = "String")
+    public static final String NAME = "CamelWebworkName";
+    @Metadata(label = "producer", description = "Timesheet order (asc or desc); overrides the orderBy option.", javaType = "String")
+    public static final String ORDER_BY = "CamelWebworkOrderBy";
+    @Metadata(label = "producer", description = "Leaves filter (yes or no); overrides the isPaid option.", javaType = "String")
+    public static final String IS_PAID = "CamelWebworkIsPaid";
+    @Metadata(label = "producer", description = "Why a timesheet, leave or time request is rejected; overrides the reason option.", javaType = "String")
+    public static final String REASON = "CamelWebworkReason";
+    @Metadata(label = "producer", description = "The webhook URL; overrides the url option.", javaType = "String")
+    public static final String URL = "CamelWebworkUrl";
+    @Metadata(label = "producer", description = "Comma-separated webhook events (or a list); overrides the events option.", javaType = "String")
+    public static final String EVENTS = "CamelWebworkEvents";
+    @Metadata(label = "producer", description = "Status filter or value; overrides the status option.",
               javaType = "String")
     public static final String STATUS = "CamelWebworkStatus";
     @Metadata(label = "producer", description = "Task priority (code or name); overrides the priority option.",
@@ -47,6 +97,11 @@ public final class WebworkConstants {
     @Metadata(label = "producer", description = "A list's number of pages (meta.pagination.last_page).",
               javaType = "Integer")
     public static final String PAGINATION_LAST_PAGE = "CamelWebworkPaginationLastPage";
+
+    @Metadata(label = "producer",
+              description = "Minutes a time-entries create actually saved (may be fewer than asked: limits, overlaps).",
+              javaType = "Integer")
+    public static final String SAVED_MINUTES = "CamelWebworkSavedMinutes";
 
     private WebworkConstants() {
     }

@@ -25,7 +25,8 @@ import org.apache.camel.util.ObjectHelper;
              producerOnly = true, category = { Category.SAAS, Category.API }, headersClass = WebworkConstants.class)
 public class WebworkEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "tasks")
+    @UriPath(enums = "workspaces,members,projects,project-viewers,contracts,tasks,time-tracking,time-entries,"
+                     + "timesheets,time-requests,leaves,expenses,webhooks,reports")
     @Metadata(required = true, description = "The API resource: its path segment, e.g. tasks")
     private final String resource;
     @UriParam

@@ -41,6 +41,7 @@ public class WebworkProducer extends DefaultProducer {
             message.setBody(result.body());
         }
         message.setHeader(WebworkConstants.MESSAGE, result.message());
+        result.extras().forEach((wireName, value) -> message.setHeader(headerFor(wireName), value));
         Pagination pagination = result.pagination();
         if (pagination != null) {
             message.setHeader(WebworkConstants.PAGINATION_TOTAL, pagination.getTotal());
@@ -48,5 +49,14 @@ public class WebworkProducer extends DefaultProducer {
             message.setHeader(WebworkConstants.PAGINATION_CURRENT_PAGE, pagination.getCurrentPage());
             message.setHeader(WebworkConstants.PAGINATION_LAST_PAGE, pagination.getLastPage());
         }
+    }
+
+    /** saved_minutes → CamelWebworkSavedMinutes. */
+    static String headerFor(String wireName) {
+        StringBuilder sb = new StringBuilder("CamelWebwork");
+        for (String part : wireName.split("_")) {
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
     }
 }

@@ -14,7 +14,13 @@ import java.util.stream.Stream;
 public final class OperationCatalogue {
 
     private static final Map<String, Map<String, OperationDef>> BY_RESOURCE = index(Stream.of(
-            TaskOperations.all())
+            DirectoryOperations.all(),
+            TimeOperations.contracts(),
+            TaskOperations.all(),
+            TimeOperations.tracking(),
+            LeaveExpenseOperations.all(),
+            WebhookOperations.all(),
+            ReportOperations.all())
             .flatMap(List::stream)
             .toList());
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record OperationDef(String resource, String name, String method, String pathTemplate, List<Param> params,
                            List<CrossRule> rules, boolean requiresChange, ResultShape shape, Class<?> resultType,
-                           int maxPerPage, String modelIdOption, String description) {
+                           int maxPerPage, String modelIdOption, List<String> envelopeExtras, String description) {
 
     public String qualifiedName() {
         return resource + "." + name;
@@ -19,6 +19,11 @@ public record OperationDef(String resource, String name, String method, String p
     /** Walks pages lazily unless a page is given: it has {@code page} and {@code per_page}. */
     public boolean isPaged() {
         return maxPerPage > 0;
+    }
+
+    /** Takes {@code per_page} (most lists) rather than answering a fixed page size. */
+    public boolean hasPageSize() {
+        return params.stream().anyMatch(p -> "per_page".equals(p.wireName()));
     }
 
     /** Takes fields that only a body can give (create, update): a JSON or model body is read, strictly. */
@@ -55,6 +60,7 @@ public record OperationDef(String resource, String name, String method, String p
         private Class<?> resultType;
         private int maxPerPage;
         private String modelIdOption;
+        private final List<String> envelopeExtras = new ArrayList<>();
         private String description = "";
 
         private Builder(String resource, String name, String method, String pathTemplate) {
@@ -109,6 +115,22 @@ public record OperationDef(String resource, String name, String method, String p
             return this;
         }
 
+        /**
+         * Walks pages by {@code page} alone: the API documents no {@code per_page} and answers {@code rowsPerPage}
+         * records a page (webhooks, §7.13).
+         */
+        Builder pagedWithoutPageSize(int rowsPerPage) {
+            this.maxPerPage = rowsPerPage;
+            params.add(new Param(Field.integer("page").atLeast(1), Location.QUERY, "page"));
+            return this;
+        }
+
+        /** A top-level field of the answer beside data (e.g. saved_minutes) that goes to a header. */
+        Builder envelopeExtra(String wireName) {
+            envelopeExtras.add(wireName);
+            return this;
+        }
+
         /** The {@code id} of a model body supplies this option (e.g. a Task body gives the taskId of an update). */
         Builder modelId(String option) {
             this.modelIdOption = option;
@@ -128,7 +150,8 @@ public record OperationDef(String resource, String name, String method, String p
 
         OperationDef build() {
             return new OperationDef(resource, name, method, pathTemplate, List.copyOf(params), List.copyOf(rules),
-                    requiresChange, shape, resultType, maxPerPage, modelIdOption, description);
+                    requiresChange, shape, resultType, maxPerPage, modelIdOption, List.copyOf(envelopeExtras),
+                    description);
         }
     }
 }

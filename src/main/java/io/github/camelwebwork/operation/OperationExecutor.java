@@ -1,7 +1,10 @@
 package io.github.camelwebwork.operation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.ApiRequest;
 import io.github.camelwebwork.client.ApiResponse;
@@ -10,9 +13,11 @@ import io.github.camelwebwork.client.WebworkClient;
 /** Sends a {@link ResolvedCall} and reads its typed result. */
 public final class OperationExecutor {
 
+    private final ObjectMapper mapper;
     private final ResultReader reader;
 
     public OperationExecutor(ObjectMapper mapper) {
+        this.mapper = mapper;
         this.reader = new ResultReader(mapper);
     }
 
@@ -23,27 +28,51 @@ public final class OperationExecutor {
         OperationDef op = call.operation();
         ApiRequest request = call.request();
         if (call.walksPages()) {
-            int perPage = request.query().stream().filter(e -> e.getKey().equals("per_page"))
-                    .map(e -> Integer.parseInt(e.getValue())).findFirst().orElse(op.maxPerPage());
-            ApiRequest first = request.withoutQueryParam("per_page")
-                    .withQueryParam("page", "1").withQueryParam("per_page", String.valueOf(perPage));
-            ApiResponse response = client.execute(first);
-            PagedResult<?> paged = new PagedResult<>(client, first, reader, op.resultType(), response, perPage,
-                    maxResults);
-            return new OperationResult(true, paged, response.message(), paged.getPagination());
+            return walk(client, op, request, maxResults);
         }
         ApiResponse response = client.execute(request);
+        Map<String, Object> extras = extras(op, response);
         return switch (op.shape()) {
             case OBJECT -> new OperationResult(true, reader.object(response, op.resultType(), op.qualifiedName()),
-                    response.message(), null);
+                    response.message(), null, extras);
+            case OPTIONAL_OBJECT -> new OperationResult(true, response.data().isObject()
+                    ? reader.object(response, op.resultType(), op.qualifiedName()) : null,
+                    response.message(), null, extras);
             case LIST -> {
                 List<?> list = reader.list(response, op.resultType());
                 if (maxResults > 0 && list.size() > maxResults) {
                     list = list.subList(0, maxResults);
                 }
-                yield new OperationResult(true, list, response.message(), reader.pagination(response));
+                yield new OperationResult(true, list, response.message(), reader.pagination(response), extras);
             }
-            case NONE -> new OperationResult(false, null, response.message(), null);
+            case NONE -> new OperationResult(false, null, response.message(), null, extras);
         };
+    }
+
+    private OperationResult walk(WebworkClient client, OperationDef op, ApiRequest request, int maxResults) {
+        int perPage = request.query().stream().filter(e -> e.getKey().equals("per_page"))
+                .map(e -> Integer.parseInt(e.getValue())).findFirst().orElse(op.maxPerPage());
+        ApiRequest first = request.withoutQueryParam("per_page").withQueryParam("page", "1");
+        if (op.hasPageSize()) {
+            first = first.withQueryParam("per_page", String.valueOf(perPage));
+        }
+        ApiResponse response = client.execute(first);
+        PagedResult<?> paged = new PagedResult<>(client, first, reader, op.resultType(), response, perPage,
+                maxResults);
+        return new OperationResult(true, paged, response.message(), paged.getPagination(), extras(op, response));
+    }
+
+    private Map<String, Object> extras(OperationDef op, ApiResponse response) {
+        if (op.envelopeExtras().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> extras = new LinkedHashMap<>();
+        for (String name : op.envelopeExtras()) {
+            JsonNode value = response.envelope().get(name);
+            if (value != null && !value.isNull()) {
+                extras.put(name, mapper.convertValue(value, Object.class));
+            }
+        }
+        return extras;
     }
 }

@@ -69,10 +69,12 @@ public final class PagedResult<T> implements Iterable<T> {
     }
 
     private final class PageIterator implements Iterator<T> {
+        private final long started = System.nanoTime();
         private List<T> page = firstPage;
         private int pageNumber = 1;
         private int index;
         private int emitted;
+        private long fetched = firstPage.size();
 
         @Override
         public boolean hasNext() {
@@ -111,8 +113,22 @@ public final class PagedResult<T> implements Iterable<T> {
             page = reader.list(response, type);
             pageNumber = number;
             index = 0;
-            LOG.debug("{} {}: page {} of {} ({} records)", request.method(), request.path(), number,
-                    pagination == null ? "?" : pagination.getLastPage(), page.size());
+            fetched += page.size();
+            logProgress();
+        }
+
+        /** Long exports say where they are: pages, records, and the time left at the rate so far. */
+        private void logProgress() {
+            Integer lastPage = pagination == null ? null : pagination.getLastPage();
+            Integer total = pagination == null ? null : pagination.getTotal();
+            String left = "";
+            if (lastPage != null && lastPage > pageNumber) {
+                double secondsPerPage = (System.nanoTime() - started) / 1e9 / (pageNumber - 1);
+                left = String.format(", about %.0f s left at %.1f pages/s", secondsPerPage * (lastPage - pageNumber),
+                        secondsPerPage == 0 ? 0.0 : 1 / secondsPerPage);
+            }
+            LOG.info("{} {}: page {} of {}, {} of {} records{}", request.method(), request.path(), pageNumber,
+                    lastPage == null ? "?" : lastPage, fetched, total == null ? "?" : total, left);
         }
     }
 }

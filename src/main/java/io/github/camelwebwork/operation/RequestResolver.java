@@ -32,13 +32,16 @@ public final class RequestResolver {
         rejectUnknown(op, fields, violations);
 
         Map<Param, Object> values = new LinkedHashMap<>();
+        Set<Param> given = new java.util.HashSet<>();
         for (Param param : op.params()) {
-            resolve(param, options, headers, fields.values(), violations, values);
+            if (resolve(param, options, headers, fields.values(), violations, values)) {
+                given.add(param);
+            }
         }
         Map<String, Object> byWireName = new LinkedHashMap<>();
         values.forEach((p, v) -> byWireName.put(p.wireName(), v));
         op.rules().forEach(rule -> rule.check(byWireName, violations));
-        if (op.requiresChange() && values.keySet().stream().noneMatch(RequestResolver::isChange)) {
+        if (op.requiresChange() && given.stream().noneMatch(RequestResolver::isChange)) {
             violations.add("nothing to change: give at least one of " + String.join(", ", changeable(op)));
         }
         if (!violations.isEmpty()) {
@@ -48,8 +51,9 @@ public final class RequestResolver {
                 .anyMatch(p -> "page".equals(p.wireName()) && p.location() == Location.QUERY));
     }
 
-    private static void resolve(Param param, ParameterSource options, Map<String, Object> headers,
-                                Map<String, Object> body, List<String> violations, Map<Param, Object> values) {
+    /** Resolves one parameter into {@code values}; true when a value was given (valid or not). */
+    private static boolean resolve(Param param, ParameterSource options, Map<String, Object> headers,
+                                   Map<String, Object> body, List<String> violations, Map<Param, Object> values) {
         Object raw;
         if (param.hasOption() && headers.get(ParameterSource.headerFor(param.option())) != null) {
             raw = headers.get(ParameterSource.headerFor(param.option()));
@@ -64,12 +68,13 @@ public final class RequestResolver {
                           + " header)"
                         : ""));
             }
-            return;
+            return false;
         }
         Object value = param.field().normalise(raw, violations);
         if (value != Field.INVALID) {
             values.put(param, value);
         }
+        return true;
     }
 
     private static void rejectUnknown(OperationDef op, BodyReader.Fields fields, List<String> violations) {
@@ -94,6 +99,22 @@ public final class RequestResolver {
         return op.params().stream().filter(RequestResolver::isChange).map(Param::wireName).toList();
     }
 
+    private static void addQuery(List<Map.Entry<String, String>> query, Param p, Object value) {
+        if (value instanceof List<?> list) {
+            if (p.field().listStyle() == ListStyle.BRACKETS) {
+                list.forEach(v -> query.add(Map.entry(p.wireName() + "[]", text(v))));
+            } else if (!list.isEmpty()) {
+                query.add(Map.entry(p.wireName(), String.join(",", list.stream().map(RequestResolver::text).toList())));
+            }
+        } else {
+            query.add(Map.entry(p.wireName(), text(value)));
+        }
+    }
+
+    private static String text(Object value) {
+        return value instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(value);
+    }
+
     private ApiRequest toRequest(OperationDef op, Map<Param, Object> values) {
         String path = op.pathTemplate();
         List<Map.Entry<String, String>> query = new ArrayList<>();
@@ -102,7 +123,7 @@ public final class RequestResolver {
             Param p = e.getKey();
             switch (p.location()) {
                 case PATH -> path = path.replace("{" + p.option() + "}", ApiRequest.encode(String.valueOf(e.getValue())));
-                case QUERY -> query.add(Map.entry(p.wireName(), String.valueOf(e.getValue())));
+                case QUERY -> addQuery(query, p, e.getValue());
                 case BODY -> body.set(p.wireName(), mapper.valueToTree(e.getValue()));
                 default -> throw new IllegalStateException("Unknown location " + p.location());
             }

@@ -22,7 +22,9 @@ class EndpointContractTest extends SandboxTestSupport {
 
         assertThat(e).isInstanceOf(ResolveEndpointFailedException.class);
         assertThat(e.getCause()).hasMessage("Unknown WebWork resource 'taks' in webwork://taks?operation=list."
-                                            + " Valid resources: tasks");
+                                            + " Valid resources: workspaces, members, projects, project-viewers,"
+                                            + " contracts, tasks, time-tracking, time-entries, timesheets,"
+                                            + " time-requests, leaves, expenses, webhooks, reports");
     }
 
     @Test

@@ -104,8 +104,9 @@ class ReadmeTablesTest {
     private static String result(OperationDef op) {
         String type = op.resultType() == null ? "" : op.resultType().getSimpleName();
         return switch (op.shape()) {
-            case OBJECT -> type;
-            case LIST -> op.isPaged() ? "`PagedResult<" + type + ">` (lazy) or `List<" + type + ">` with `page`"
+            case OBJECT -> "`" + type + "`";
+            case OPTIONAL_OBJECT -> "`" + type + "` or null";
+            case LIST -> op.isPaged() ? "`PagedResult<" + type + ">`, or `List` with `page`"
                     : "`List<" + type + ">`";
             case NONE -> "body unchanged";
         };
