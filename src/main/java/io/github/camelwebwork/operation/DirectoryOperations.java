@@ -17,7 +17,7 @@ import static io.github.camelwebwork.operation.Sections.inWorkspace;
 /** Workspaces (§7.1), Members (§7.2), Projects (§7.3) and Project Viewers (§7.6). */
 final class DirectoryOperations {
 
-    /** §7.2: the roles an update may give (not Owner, nor Client). */
+    /** §7.2: the roles an invitation or update may give (not Owner, nor Client). */
     private static final List<String> ASSIGNABLE_ROLES = List.of("Regular User", "Project manager", "Team manager",
             "Executive manager", "Project viewer");
 
@@ -56,7 +56,7 @@ final class DirectoryOperations {
                         .body("email", EMAIL.required())
                         .body(null, FIRSTNAME.required())
                         .body(null, LASTNAME.required())
-                        .body("role", Field.choice("role", MemberRole.values()).required())
+                        .body("role", Field.choice("role", ASSIGNABLE_ROLES).required())
                         .returns(ResultShape.OBJECT, MemberInvitation.class)
                         .describedAs("Invites a member by e-mail")
                         .build(),
