@@ -32,6 +32,23 @@ public record SandboxContract(long id, long workspaceId, long projectId, long us
         return deletedAt != null;
     }
 
+    public boolean isActive() {
+        return "active".equals(status) && !isDeleted();
+    }
+
+    /** The fields PUT /contracts/{id} may change (§7.4), stamped {@code now}. */
+    public SandboxContract withSettings(int newWeeklyHoursLimit, String newScreenshots, Double newRate,
+                                        int newRateType, String newStatus, Instant now) {
+        return new SandboxContract(id, workspaceId, projectId, userId, newWeeklyHoursLimit, newScreenshots, newRate,
+                newRateType, newStatus, createdAt, now, deletedAt);
+    }
+
+    /** Soft delete (§7.4): the contract keeps its data with deleted_at set. */
+    public SandboxContract deleted(Instant now) {
+        return new SandboxContract(id, workspaceId, projectId, userId, weeklyHoursLimit, screenshots, rate, rateType,
+                status, createdAt, now, now);
+    }
+
     public SandboxContract withId(long newId, Instant now) {
         Instant created = createdAt == null ? now : createdAt;
         return new SandboxContract(newId, workspaceId, projectId, userId, weeklyHoursLimit, screenshots, rate,

@@ -46,6 +46,10 @@ public final class SandboxState {
         seed.members().forEach(state::addMember);
         seed.projects().forEach(state::addProject);
         seed.tasks().forEach(t -> state.addTask(t.toBuilder()));
+        seed.contracts().forEach(state::addContract);
+        seed.timeData().ifPresent(settings -> TimeSeed.generate(state, settings)); // needs contracts and tasks
+        seed.viewerProjects().forEach(state::assignViewerProject);
+        seed.leavesAndExpenses().applyTo(state); // needs users, workspaces and projects
         seed.tokens().forEach(state::addToken);
         return state;
     }
@@ -91,6 +95,17 @@ public final class SandboxState {
         return List.copyOf(users.values());
     }
 
+    /** The user with this e-mail address, compared case-insensitively (as MySQL's default collation does). */
+    public synchronized Optional<SandboxUser> userByEmail(String email) {
+        return users.values().stream().filter(u -> u.email().equalsIgnoreCase(email)).findFirst();
+    }
+
+    /** A new user with the next free id (one above the highest), e.g. for an invitation. */
+    public synchronized SandboxUser addUser(String firstname, String lastname, String email) {
+        long id = users.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        return addUser(new SandboxUser(id, firstname, lastname, email, "UTC", null));
+    }
+
     /** Adds the workspace and, unless already present, its owner's membership with role Owner. */
     public synchronized SandboxWorkspace addWorkspace(SandboxWorkspace workspace) {
         requireUser(workspace.ownerId());
@@ -118,9 +133,8 @@ public final class SandboxState {
     public synchronized SandboxMember addMember(SandboxMember member) {
         requireWorkspace(member.workspaceId());
         requireUser(member.userId());
-        SandboxMember stored = member.activatedAt() != null ? member
-                : new SandboxMember(member.workspaceId(), member.userId(), member.role(), member.status(),
-                        member.teamName(), member.title(), now());
+        // now() only when needed: each call moves the strictly increasing clock
+        SandboxMember stored = member.withTimestamps(member.activatedAt() != null ? member.activatedAt() : now());
         membersByWorkspace.get(member.workspaceId()).put(member.userId(), stored);
         return stored;
     }
@@ -147,6 +161,34 @@ public final class SandboxState {
         return result;
     }
 
+    // ---- members: invitations, updates, archive (§7.2) ----
+
+    /** Replaces an existing membership as it is (no timestamp filling). */
+    public synchronized SandboxMember saveMember(SandboxMember member) {
+        if (member(member.workspaceId(), member.userId()).isEmpty()) {
+            throw new IllegalArgumentException("unknown member " + member.userId() + " of workspace "
+                    + member.workspaceId());
+        }
+        membersByWorkspace.get(member.workspaceId()).put(member.userId(), member);
+        return member;
+    }
+
+    public synchronized SandboxUser saveUser(SandboxUser user) {
+        requireUser(user.id());
+        users.put(user.id(), user);
+        return user;
+    }
+
+    /**
+     * What accepting an invitation does (no API call does it; tests and demos call this): an "inactive"
+     * invitee becomes "active", activated now.
+     */
+    public synchronized SandboxMember acceptInvitation(long workspaceId, long userId) {
+        SandboxMember m = member(workspaceId, userId).filter(x -> "inactive".equals(x.status()))
+                .orElseThrow(() -> new IllegalArgumentException("no pending invitation for user " + userId));
+        return saveMember(m.activated(now()));
+    }
+
     // ---- projects -----------------------------------------------------------------------------
 
     /** Adds or replaces a project; id 0 takes the next free id. */
@@ -164,12 +206,23 @@ public final class SandboxState {
         return addProject(SandboxProject.of(0, workspaceId, name, requireWorkspace(workspaceId).ownerId()));
     }
 
+    /** Any project, archived ones included (with {@code deletedAt} set). */
     public synchronized Optional<SandboxProject> project(long projectId) {
         return Optional.ofNullable(projects.get(projectId));
     }
 
+    /** Projects of a workspace that are not archived, by id ascending. */
     public synchronized List<SandboxProject> projects(long workspaceId) {
-        return projects.values().stream().filter(p -> p.workspaceId() == workspaceId).toList();
+        return projects.values().stream().filter(p -> p.workspaceId() == workspaceId && !p.isDeleted()).toList();
+    }
+
+    /** Replaces an existing project (update, archive). */
+    public synchronized SandboxProject saveProject(SandboxProject project) {
+        if (!projects.containsKey(project.id())) {
+            throw new IllegalArgumentException("unknown project " + project.id());
+        }
+        projects.put(project.id(), project);
+        return project;
     }
 
     // ---- tasks --------------------------------------------------------------------------------
@@ -323,6 +376,257 @@ public final class SandboxState {
     /** A member's time entries of one day, ordered by start. */
     public synchronized List<SandboxTimeEntry> timeEntries(long workspaceId, long userId, java.time.LocalDate date) {
         return timeEntries(workspaceId).stream().filter(e -> e.userId() == userId && e.date().equals(date)).toList();
+    }
+
+    // ---- live tracker (§7.7), timesheets (§7.9) and time requests (§7.10) ----------------------------------
+
+    private final Map<String, SandboxTimesheet> timesheets = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxTimeRequest> timeRequests = new java.util.LinkedHashMap<>();
+
+    /** The user's running entry (end null), in any workspace: one person runs one tracker at a time (§7.7). */
+    public synchronized Optional<SandboxTimeEntry> runningTimeEntry(long userId) {
+        return timeEntries.values().stream().filter(e -> e.userId() == userId && e.isRunning()).findFirst();
+    }
+
+    /** Adds a timesheet; null timestamps mean "now". One per member and week. */
+    public synchronized SandboxTimesheet addTimesheet(SandboxTimesheet sheet) {
+        requireWorkspace(sheet.workspaceId());
+        requireUser(sheet.userId());
+        if (timesheets.containsKey(sheet.id())) {
+            throw new IllegalArgumentException("timesheet " + sheet.id() + " already exists; use saveTimesheet");
+        }
+        Instant created = sheet.createdAt() != null ? sheet.createdAt() : now();
+        SandboxTimesheet stored = new SandboxTimesheet(sheet.id(), sheet.workspaceId(), sheet.userId(),
+                sheet.dateFrom(), sheet.dateTo(), sheet.status(), sheet.submittedAt(), sheet.submittedBy(),
+                sheet.reviewedAt(), sheet.reviewedBy(), sheet.rejectReason(), created,
+                sheet.updatedAt() != null ? sheet.updatedAt() : created);
+        timesheets.put(stored.id(), stored);
+        return stored;
+    }
+
+    /** Replaces an existing timesheet (submit, unsubmit, approve, reject). */
+    public synchronized SandboxTimesheet saveTimesheet(SandboxTimesheet sheet) {
+        if (!timesheets.containsKey(sheet.id())) {
+            throw new IllegalArgumentException("unknown timesheet " + sheet.id());
+        }
+        timesheets.put(sheet.id(), sheet);
+        return sheet;
+    }
+
+    public synchronized Optional<SandboxTimesheet> timesheet(String timesheetId) {
+        return Optional.ofNullable(timesheets.get(timesheetId));
+    }
+
+    /**
+     * The timesheets of a workspace. Every member-week with time gets one: weeks whose first time was recorded
+     * after the seed (by any section) get a pending timesheet here, created now, as the live app opens one per
+     * period.
+     */
+    public synchronized List<SandboxTimesheet> timesheets(long workspaceId) {
+        for (SandboxTimeEntry e : timeEntries(workspaceId)) {
+            java.time.LocalDate monday = SandboxTime.weekStart(e.date());
+            String id = SandboxTimesheet.idFor(workspaceId, e.userId(), monday);
+            if (!timesheets.containsKey(id)) {
+                addTimesheet(SandboxTimesheet.pending(workspaceId, e.userId(), monday, null));
+            }
+        }
+        return timesheets.values().stream().filter(t -> t.workspaceId() == workspaceId).toList();
+    }
+
+    /** Adds a time request; a null id gets a new UUID, null timestamps mean "now". */
+    public synchronized SandboxTimeRequest addTimeRequest(SandboxTimeRequest request) {
+        requireWorkspace(request.workspaceId());
+        requireUser(request.userId());
+        String id = request.id() != null ? request.id() : java.util.UUID.randomUUID().toString();
+        SandboxTimeRequest stored = request.withId(id, now());
+        timeRequests.put(id, stored);
+        return stored;
+    }
+
+    /** Replaces an existing time request (approve, reject). */
+    public synchronized SandboxTimeRequest saveTimeRequest(SandboxTimeRequest request) {
+        if (!timeRequests.containsKey(request.id())) {
+            throw new IllegalArgumentException("unknown time request " + request.id());
+        }
+        timeRequests.put(request.id(), request);
+        return request;
+    }
+
+    public synchronized Optional<SandboxTimeRequest> timeRequest(String requestId) {
+        return Optional.ofNullable(timeRequests.get(requestId));
+    }
+
+    /** The time requests of a workspace, in creation order. */
+    public synchronized List<SandboxTimeRequest> timeRequests(long workspaceId) {
+        return timeRequests.values().stream().filter(r -> r.workspaceId() == workspaceId).toList();
+    }
+
+    // ---- project viewers (§7.6): which projects each viewer may see ----
+
+    private final java.util.Set<SandboxViewerProject> viewerProjects = new java.util.TreeSet<>(
+            java.util.Comparator.comparingLong(SandboxViewerProject::workspaceId)
+                    .thenComparingLong(SandboxViewerProject::viewerId)
+                    .thenComparingLong(SandboxViewerProject::projectId));
+
+    /** Gives a viewer a project; false when it was already given. */
+    public synchronized boolean assignViewerProject(SandboxViewerProject grant) {
+        requireUser(grant.viewerId());
+        if (project(grant.projectId()).filter(p -> p.workspaceId() == grant.workspaceId()).isEmpty()) {
+            throw new IllegalArgumentException("project " + grant.projectId() + " is not in workspace "
+                    + grant.workspaceId());
+        }
+        return viewerProjects.add(grant);
+    }
+
+    /** False when the viewer did not have the project. */
+    public synchronized boolean unassignViewerProject(SandboxViewerProject grant) {
+        return viewerProjects.remove(grant);
+    }
+
+    /** The ids of the projects given to a viewer, archived projects included, ascending. */
+    public synchronized List<Long> viewerProjectIds(long workspaceId, long viewerId) {
+        return viewerProjects.stream().filter(g -> g.workspaceId() == workspaceId && g.viewerId() == viewerId)
+                .map(SandboxViewerProject::projectId).toList();
+    }
+
+    // ---- webhooks (§7.13): registrations and their signing secrets, for delivery (§8.1) ----
+
+    private final Map<String, SandboxWebhook> webhooks = new java.util.LinkedHashMap<>();
+
+    /** Registers a webhook; a null id gets a new UUID and a null token a fresh secret. */
+    public synchronized SandboxWebhook addWebhook(SandboxWebhook webhook) {
+        requireWorkspace(webhook.workspaceId());
+        String id = webhook.id() != null ? webhook.id() : java.util.UUID.randomUUID().toString();
+        String token = webhook.token() != null ? webhook.token() : SandboxWebhook.newToken();
+        Instant created = webhook.createdAt() != null ? webhook.createdAt() : now();
+        SandboxWebhook stored = webhook.withIdentity(id, token, created);
+        webhooks.put(id, stored);
+        return stored;
+    }
+
+    public synchronized SandboxWebhook saveWebhook(SandboxWebhook webhook) {
+        if (!webhooks.containsKey(webhook.id())) {
+            throw new IllegalArgumentException("unknown webhook " + webhook.id());
+        }
+        webhooks.put(webhook.id(), webhook);
+        return webhook;
+    }
+
+    /** Deletes for good; false when there was none. */
+    public synchronized boolean removeWebhook(String webhookId) {
+        return webhooks.remove(webhookId) != null;
+    }
+
+    public synchronized Optional<SandboxWebhook> webhook(String webhookId) {
+        return Optional.ofNullable(webhooks.get(webhookId));
+    }
+
+    /** The webhooks of a workspace, oldest first: the targets of its event deliveries. */
+    public synchronized List<SandboxWebhook> webhooks(long workspaceId) {
+        return webhooks.values().stream().filter(w -> w.workspaceId() == workspaceId).toList();
+    }
+
+    // ---- leaves (§7.11) and expenses (§7.12) ----
+
+    private final Map<Long, SandboxLeavePolicy> leavePolicies = new TreeMap<>();
+    private final Map<String, SandboxLeave> leaves = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxExpenseCategory> expenseCategories = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxExpense> expenses = new java.util.LinkedHashMap<>();
+    private long nextLeavePolicyId = 1;
+
+    /** Adds a leave policy; id 0 takes the next free id. */
+    public synchronized SandboxLeavePolicy addLeavePolicy(SandboxLeavePolicy policy) {
+        requireWorkspace(policy.workspaceId());
+        long id = policy.id() != 0 ? policy.id() : nextLeavePolicyId;
+        nextLeavePolicyId = Math.max(nextLeavePolicyId, id + 1);
+        SandboxLeavePolicy stored = policy.withId(id);
+        leavePolicies.put(id, stored);
+        return stored;
+    }
+
+    public synchronized Optional<SandboxLeavePolicy> leavePolicy(long policyId) {
+        return Optional.ofNullable(leavePolicies.get(policyId));
+    }
+
+    /** The leave policies of a workspace, by id. */
+    public synchronized List<SandboxLeavePolicy> leavePolicies(long workspaceId) {
+        return leavePolicies.values().stream().filter(p -> p.workspaceId() == workspaceId).toList();
+    }
+
+    /** Adds a leave; a null id gets a new UUID, null timestamps mean "now". */
+    public synchronized SandboxLeave addLeave(SandboxLeave leave) {
+        requireWorkspace(leave.workspaceId());
+        requireUser(leave.userId());
+        if (leavePolicy(leave.policyId()).filter(p -> p.workspaceId() == leave.workspaceId()).isEmpty()) {
+            throw new IllegalArgumentException("leave policy " + leave.policyId() + " is not in workspace "
+                    + leave.workspaceId());
+        }
+        String id = leave.id() != null ? leave.id() : java.util.UUID.randomUUID().toString();
+        SandboxLeave stored = leave.withId(id, now());
+        leaves.put(id, stored);
+        return stored;
+    }
+
+    /** Replaces an existing leave (approve, reject). */
+    public synchronized SandboxLeave saveLeave(SandboxLeave leave) {
+        if (!leaves.containsKey(leave.id())) {
+            throw new IllegalArgumentException("unknown leave " + leave.id());
+        }
+        leaves.put(leave.id(), leave);
+        return leave;
+    }
+
+    public synchronized Optional<SandboxLeave> leave(String leaveId) {
+        return Optional.ofNullable(leaves.get(leaveId));
+    }
+
+    /** The leaves of a workspace, in creation order. */
+    public synchronized List<SandboxLeave> leaves(long workspaceId) {
+        return leaves.values().stream().filter(l -> l.workspaceId() == workspaceId).toList();
+    }
+
+    public synchronized SandboxExpenseCategory addExpenseCategory(SandboxExpenseCategory category) {
+        requireWorkspace(category.workspaceId());
+        expenseCategories.put(category.id(), category);
+        return category;
+    }
+
+    public synchronized Optional<SandboxExpenseCategory> expenseCategory(String categoryId) {
+        return Optional.ofNullable(expenseCategories.get(categoryId));
+    }
+
+    /** The expense categories of a workspace, in creation order. */
+    public synchronized List<SandboxExpenseCategory> expenseCategories(long workspaceId) {
+        return expenseCategories.values().stream().filter(c -> c.workspaceId() == workspaceId).toList();
+    }
+
+    /** Adds an expense; a null id gets a new UUID, null timestamps mean "now". */
+    public synchronized SandboxExpense addExpense(SandboxExpense expense) {
+        requireWorkspace(expense.workspaceId());
+        requireUser(expense.userId());
+        String id = expense.id() != null ? expense.id() : java.util.UUID.randomUUID().toString();
+        SandboxExpense stored = expense.withId(id, now());
+        expenses.put(id, stored);
+        return stored;
+    }
+
+    /** Replaces an existing expense (update, soft delete). */
+    public synchronized SandboxExpense saveExpense(SandboxExpense expense) {
+        if (!expenses.containsKey(expense.id())) {
+            throw new IllegalArgumentException("unknown expense " + expense.id());
+        }
+        expenses.put(expense.id(), expense);
+        return expense;
+    }
+
+    /** Any expense, soft-deleted ones included. */
+    public synchronized Optional<SandboxExpense> expense(String expenseId) {
+        return Optional.ofNullable(expenses.get(expenseId));
+    }
+
+    /** The expenses of a workspace that are not deleted, in creation order. */
+    public synchronized List<SandboxExpense> expenses(long workspaceId) {
+        return expenses.values().stream().filter(e -> e.workspaceId() == workspaceId && !e.isDeleted()).toList();
     }
 
     private SandboxUser requireUser(long userId) {

@@ -16,7 +16,9 @@ import java.util.Optional;
  */
 public record Seed(List<SandboxUser> users, List<SandboxWorkspace> workspaces, List<SandboxMember> members,
                    List<SandboxProject> projects, List<SandboxTask> tasks, Map<String, Long> tokens,
-                   Optional<Long> ownerUserId) {
+                   Optional<Long> ownerUserId, List<SandboxViewerProject> viewerProjects,
+                   List<SandboxContract> contracts, Optional<TimeSeed.Settings> timeData,
+                   LeaveExpenseSeed leavesAndExpenses) {
 
     public static final String DEFAULT_RESOURCE = "sandbox/default-seed.json";
 
@@ -27,6 +29,10 @@ public record Seed(List<SandboxUser> users, List<SandboxWorkspace> workspaces, L
         projects = List.copyOf(projects);
         tasks = List.copyOf(tasks);
         tokens = Map.copyOf(tokens);
+        viewerProjects = viewerProjects == null ? List.of() : List.copyOf(viewerProjects);
+        contracts = contracts == null ? List.of() : List.copyOf(contracts);
+        timeData = timeData == null ? Optional.empty() : timeData;
+        leavesAndExpenses = leavesAndExpenses == null ? LeaveExpenseSeed.EMPTY : leavesAndExpenses;
     }
 
     /** Workspace 1 "Acme Studio" and friends, matching the reference's "Tasks: wire examples". */
@@ -35,7 +41,8 @@ public record Seed(List<SandboxUser> users, List<SandboxWorkspace> workspaces, L
     }
 
     public static Seed empty() {
-        return new Seed(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), Optional.empty());
+        return new Seed(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), Optional.empty(), List.of(),
+                List.of(), Optional.empty(), LeaveExpenseSeed.EMPTY);
     }
 
     public static Seed fromJson(Path json) {

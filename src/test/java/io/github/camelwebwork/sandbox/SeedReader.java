@@ -32,7 +32,10 @@ final class SeedReader {
                 ? Optional.of(root.get("owner_user_id").asLong()) : Optional.empty();
         return new Seed(list(root, "users", SeedReader::user), list(root, "workspaces", SeedReader::workspace),
                 list(root, "members", SeedReader::member), list(root, "projects", SeedReader::project),
-                list(root, "tasks", SeedReader::task), tokens, owner);
+                list(root, "tasks", SeedReader::task), tokens, owner,
+                list(root, "viewer_projects", SeedReader::viewerProject),
+                list(root, "contracts", SeedReader::contract), timeData(root.path("time_data")),
+                LeaveExpenseSeed.read(root));
     }
 
     private static <T> List<T> list(JsonNode root, String field, Function<JsonNode, T> reader) {
@@ -52,9 +55,31 @@ final class SeedReader {
     private static SandboxMember member(JsonNode n) {
         Role role = Role.fromLabel(text(n, "role"))
                 .orElseThrow(() -> new IllegalArgumentException("unknown role in seed: " + n));
-        return new SandboxMember(n.path("workspace_id").asLong(), n.path("user_id").asLong(), role,
-                n.hasNonNull("status") ? text(n, "status") : "active", text(n, "team_name"), text(n, "title"),
+        SandboxMember defaults = new SandboxMember(n.path("workspace_id").asLong(), n.path("user_id").asLong(),
+                role, n.hasNonNull("status") ? text(n, "status") : "active", text(n, "team_name"), text(n, "title"),
                 Json.parseTimestamp(text(n, "activated_at")));
+        return new SandboxMember(defaults.workspaceId(), defaults.userId(), role, defaults.status(),
+                defaults.teamName(), defaults.title(), defaults.activatedAt(), number(n, "rate"),
+                n.hasNonNull("rate_type") ? n.get("rate_type").asInt() : null,
+                n.path("rate_status").asInt(defaults.rateStatus()),
+                n.hasNonNull("screenshots") ? text(n, "screenshots") : defaults.screenshots(),
+                n.has("weekly_hours_limit") ? integer(n, "weekly_hours_limit") : defaults.weeklyHoursLimit(),
+                n.path("is_blocked").asBoolean(false), Json.parseTimestamp(text(n, "created_at")),
+                Json.parseTimestamp(text(n, "updated_at")), Json.parseTimestamp(text(n, "deleted_at")));
+    }
+
+    private static SandboxViewerProject viewerProject(JsonNode n) {
+        return new SandboxViewerProject(n.path("workspace_id").asLong(), n.path("viewer_id").asLong(),
+                n.path("project_id").asLong());
+    }
+
+    private static Integer integer(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asInt() : null;
+    }
+
+    private static List<SandboxProjectTag> tags(JsonNode n) {
+        return StreamSupport.stream(n.path("tags").spliterator(), false)
+                .map(t -> new SandboxProjectTag(t.path("id").asLong(), text(t, "name"), text(t, "color"))).toList();
     }
 
     private static SandboxProject project(JsonNode n) {
@@ -63,7 +88,7 @@ final class SeedReader {
                 number(n, "budget_estimation"), text(n, "notes"), text(n, "icon"), n.path("is_billable").asBoolean(),
                 number(n, "rate"), n.hasNonNull("weekly_hours_limit") ? n.get("weekly_hours_limit").asInt() : null,
                 text(n, "screenshots"), n.path("status").asInt(1), Json.parseTimestamp(text(n, "created_at")),
-                Json.parseTimestamp(text(n, "updated_at")));
+                Json.parseTimestamp(text(n, "updated_at")), tags(n), Json.parseTimestamp(text(n, "deleted_at")));
     }
 
     private static SandboxTask task(JsonNode n) {
@@ -81,6 +106,26 @@ final class SeedReader {
                 .updatedAt(Json.parseTimestamp(text(n, "updated_at")))
                 .deletedAt(Json.parseTimestamp(text(n, "deleted_at")))
                 .build();
+    }
+
+    /** §7.4; rate_type 1 Custom, 2 Member, 3 Project rate (default 3, or 1 when a rate is given). */
+    private static SandboxContract contract(JsonNode n) {
+        Double rate = number(n, "rate");
+        return new SandboxContract(n.path("id").asLong(), n.path("workspace_id").asLong(),
+                n.path("project_id").asLong(), n.path("user_id").asLong(), n.path("weekly_hours_limit").asInt(168),
+                n.hasNonNull("screenshots") ? text(n, "screenshots") : "full", rate,
+                n.path("rate_type").asInt(rate == null ? 3 : 1),
+                n.hasNonNull("status") ? text(n, "status") : "active", Json.parseTimestamp(text(n, "created_at")),
+                Json.parseTimestamp(text(n, "updated_at")), Json.parseTimestamp(text(n, "deleted_at")));
+    }
+
+    /** {@code "time_data": {"workspace_id": 1, "weeks": 4, "random_seed": 42}}: see {@link TimeSeed}. */
+    private static Optional<TimeSeed.Settings> timeData(JsonNode n) {
+        if (!n.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimeSeed.Settings(n.path("workspace_id").asLong(), n.path("weeks").asInt(4),
+                n.path("random_seed").asLong(42)));
     }
 
     private static String text(JsonNode n, String field) {

@@ -1,6 +1,7 @@
 package io.github.camelwebwork.sandbox.api;
 
 import io.github.camelwebwork.sandbox.Role;
+import io.github.camelwebwork.sandbox.SandboxContract;
 import io.github.camelwebwork.sandbox.SandboxMember;
 import io.github.camelwebwork.sandbox.SandboxProject;
 import io.github.camelwebwork.sandbox.SandboxState;
@@ -26,7 +27,7 @@ public final class Access {
     /**
      * Reads: every active member. §2 restricts "the API" to owners and executive managers but also says
      * "many operations add role-based filtering of results", which only makes sense if other roles can read.
-     * The sandbox does not filter results by role yet.
+     * The time sections filter by role ({@link #seesContract}, {@link #seesTimeOf}); the others do not yet.
      */
     public static final Set<Role> READERS = EnumSet.allOf(Role.class);
     /** "Tasks: wire examples": create, update and the assign endpoints. */
@@ -34,6 +35,20 @@ public final class Access {
             EnumSet.of(Role.OWNER, Role.EXECUTIVE_MANAGER, Role.PROJECT_MANAGER, Role.TEAM_MANAGER);
     /** Delete is not among the operations opened to managers, so the API-wide rule of §2 applies. */
     public static final Set<Role> TASK_DELETERS = EnumSet.of(Role.OWNER, Role.EXECUTIVE_MANAGER);
+    /**
+     * §7.2 invite, §7.3 create, §7.6 create "Owner and Executive manager only"; the other writes of members,
+     * projects, viewers and webhooks (and webhook reads, which reveal the signing secrets) follow §2's
+     * API-wide rule.
+     */
+    public static final Set<Role> WORKSPACE_ADMINS = EnumSet.of(Role.OWNER, Role.EXECUTIVE_MANAGER);
+    /** §7.14 "Reports (all GET; owners and executive managers only)". */
+    public static final Set<Role> REPORT_READERS = WORKSPACE_ADMINS;
+    /**
+     * Leaves (§7.11) and expenses (§7.12) are a member's own: every member who works (not a project viewer) may
+     * request leave and record expenses for themselves; approving, rejecting and acting for others is for
+     * {@link #WORKSPACE_ADMINS} (see {@link #requireSelfOrAdmin}).
+     */
+    public static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.PROJECT_VIEWER));
 
     private final SandboxState state;
 
@@ -65,8 +80,62 @@ public final class Access {
         return workspace;
     }
 
+    // ---- time sections: contracts (§7.4), tracker (§7.7), time entries (§7.8), timesheets (§7.9), requests (§7.10)
+
+    /** The caller's membership; inside {@link #inWorkspace} it is known to be active. */
+    public SandboxMember caller(SandboxWorkspace workspace, long callerId) {
+        return state.member(workspace.id(), callerId).orElseThrow();
+    }
+
+    public static boolean isAdmin(SandboxMember member) {
+        return WORKSPACE_ADMINS.contains(member.role());
+    }
+
+    /**
+     * Tracker, time requests and timesheet submission: owners and executive managers act for any member (G3);
+     * other members only for themselves, as G2 lets regular users do (§7.7).
+     */
+    public void requireSelfOrAdmin(SandboxWorkspace workspace, long callerId, long userId, String action) {
+        SandboxMember caller = caller(workspace, callerId);
+        if (!isAdmin(caller) && userId != callerId) {
+            throw ApiException.forbidden("The role '" + caller.role().label() + "' may " + action
+                    + " only for themselves");
+        }
+    }
+
+    /** §2 "Rate visibility": rate and amount fields only for callers with rate_status 1. */
+    public boolean seesRates(SandboxWorkspace workspace, long callerId) {
+        return caller(workspace, callerId).rateStatus() == 1;
+    }
+
+    /** §7.4 "Contract visibility by role"; a project manager's projects are the ones they own. */
+    public boolean seesContract(SandboxMember caller, SandboxContract contract) {
+        if (isAdmin(caller) || contract.userId() == caller.userId()) {
+            return true;
+        }
+        return switch (caller.role()) {
+            case PROJECT_MANAGER -> state.project(contract.projectId())
+                    .filter(p -> p.ownerId() == caller.userId()).isPresent();
+            case TEAM_MANAGER -> sameTeam(caller, contract.userId());
+            case PROJECT_VIEWER -> state.viewerProjectIds(contract.workspaceId(), caller.userId())
+                    .contains(contract.projectId());
+            default -> false;
+        };
+    }
+
+    /** Timesheets and time requests: admins see everyone's, team managers their team's, others their own. */
+    public boolean seesTimeOf(SandboxMember caller, long userId) {
+        return isAdmin(caller) || userId == caller.userId()
+                || (caller.role() == Role.TEAM_MANAGER && sameTeam(caller, userId));
+    }
+
+    private boolean sameTeam(SandboxMember caller, long userId) {
+        return caller.teamName() != null && state.member(caller.workspaceId(), userId)
+                .filter(m -> caller.teamName().equals(m.teamName())).isPresent();
+    }
+
     public SandboxProject project(SandboxWorkspace workspace, long projectId) {
-        return state.project(projectId).filter(p -> p.workspaceId() == workspace.id())
+        return state.project(projectId).filter(p -> p.workspaceId() == workspace.id() && !p.isDeleted())
                 .orElseThrow(() -> ApiException.notFound("Project"));
     }
 }

@@ -17,13 +17,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** §7.2 Members, reads only so far (invite, update and archive come with the full section). */
+/**
+ * §7.2 Members. Archived members (status "left", deleted_at set) stay in the list and stay readable, as the seed's
+ * left member does: {@code status=left} is how a client finds them. Writes are for owners and executive managers.
+ */
 public final class MembersApi {
 
     private static final Set<String> ROLE_LABELS =
             Arrays.stream(Role.values()).map(Role::label).collect(Collectors.toSet());
+    /** §7.2 PUT's role list; invitations take the same roles (nobody is invited as a second Owner). */
+    static final Set<String> GRANTABLE_ROLES = Set.of("Regular User", "Project manager", "Team manager",
+            "Executive manager", "Project viewer");
+    static final String INVITATION_BASE = "https://webwork-tracker.com/app/invitation/";
 
     private final SandboxState state;
     private final Access access;
@@ -34,7 +42,10 @@ public final class MembersApi {
     }
 
     public void register(Router router) {
-        router.add("GET", "/members", this::list).add("GET", "/members/{memberId}", this::get);
+        router.add("GET", "/members", this::list).add("GET", "/members/{memberId}", this::get)
+                .add("POST", "/members", this::invite)
+                .add("PUT", "/members/{memberId}", this::update)
+                .add("DELETE", "/members/{memberId}", this::archive);
     }
 
     ApiResponse list(ApiRequest r) {
@@ -51,7 +62,8 @@ public final class MembersApi {
                     .filter(m -> role == null || m.role().label().equals(role))
                     .filter(m -> email == null || user(m).email().equalsIgnoreCase(email))
                     .toList();
-            return page.respond("Members retrieved successfully", members, m -> member(m, user(m)));
+            boolean rates = access.seesRates(ws, r.callerId());
+            return page.respond("Members retrieved successfully", members, m -> member(m, user(m), rates));
         });
     }
 
@@ -60,12 +72,102 @@ public final class MembersApi {
         Validation v = new Validation();
         return access.inWorkspace(r, Scope.of(r, v, false), v, Access.READERS, "read members", ws -> {
             SandboxMember m = state.member(ws.id(), memberId).orElseThrow(() -> ApiException.notFound("Member"));
-            return ApiResponse.ok("Member retrieved successfully", member(m, user(m)));
+            return ApiResponse.ok("Member retrieved successfully",
+                    member(m, user(m), access.seesRates(ws, r.callerId())));
         });
+    }
+
+    /**
+     * The invitee is "inactive" until they accept ({@link SandboxState#acceptInvitation}); §7.2 lists no status
+     * "invited". An existing user (another workspace's member) is reused with their own names. An address that is
+     * already a member here is taken (422), unless that member has left: then they are invited again. 200, not
+     * 201: §5 does not list this create among the 201s.
+     */
+    ApiResponse invite(ApiRequest r) {
+        Validation v = new Validation();
+        Optional<Scope> scope = Scope.of(r, v, false);
+        BodyFields f = new BodyFields(r.body(), v);
+        String email = f.email("email", true);
+        String firstname = f.text("firstname", true, BodyFields.MAX_STRING);
+        String lastname = f.text("lastname", true, BodyFields.MAX_STRING);
+        String role = f.choice("role", GRANTABLE_ROLES, true);
+        return access.inWorkspace(r, scope, v, Access.WORKSPACE_ADMINS, "invite members", ws -> {
+            Optional<SandboxUser> known = email == null ? Optional.empty() : state.userByEmail(email);
+            Optional<SandboxMember> existing = known.flatMap(u -> state.member(ws.id(), u.id()));
+            if (existing.filter(m -> !m.isArchived()).isPresent()) {
+                v.add("email", BodyFields.takenMessage("email"));
+            }
+            v.throwIfInvalid();
+            SandboxUser user = known.orElseGet(() -> state.addUser(firstname, lastname, email));
+            Role granted = Role.fromLabel(role).orElseThrow();
+            if (existing.isPresent()) {
+                state.saveMember(existing.get().withRole(granted).withStatus("inactive", state.now()));
+            } else {
+                state.addMember(new SandboxMember(ws.id(), user.id(), granted, "inactive", null, null, null));
+            }
+            ObjectNode data = Json.object();
+            data.put("user_id", user.id());
+            data.put("invitation_link", INVITATION_BASE + UUID.randomUUID());
+            return ApiResponse.ok("Member invited successfully", data);
+        });
+    }
+
+    ApiResponse update(ApiRequest r) {
+        long memberId = r.pathId("memberId", "Member");
+        Validation v = new Validation();
+        Optional<Scope> scope = Scope.of(r, v, false);
+        MemberChanges changes = MemberChanges.parse(new BodyFields(r.body(), v));
+        return access.inWorkspace(r, scope, v, Access.WORKSPACE_ADMINS, "update members", ws -> {
+            SandboxMember m = state.member(ws.id(), memberId).orElseThrow(() -> ApiException.notFound("Member"));
+            requireOwnerForOwner(ws.id(), m, r.callerId(), "update");
+            changes.check(state, m, v);
+            v.throwIfInvalid();
+            SandboxUser user = state.saveUser(changes.applyTo(user(m)));
+            SandboxMember saved = state.saveMember(changes.applyTo(m, state.now()));
+            return ApiResponse.ok("Member updated successfully",
+                    member(saved, user, access.seesRates(ws, r.callerId())));
+        });
+    }
+
+    /** Archive (§7.2 "Delete (Archive) Member"): status "left", deleted_at set; the data stays readable. */
+    ApiResponse archive(ApiRequest r) {
+        long memberId = r.pathId("memberId", "Member");
+        Validation v = new Validation();
+        return access.inWorkspace(r, Scope.of(r, v, false), v, Access.WORKSPACE_ADMINS, "archive members", ws -> {
+            SandboxMember m = state.member(ws.id(), memberId).orElseThrow(() -> ApiException.notFound("Member"));
+            if (m.role() == Role.OWNER) {
+                throw ApiException.badRequest("The workspace owner cannot be archived");
+            }
+            if (m.userId() == r.callerId()) {
+                throw ApiException.badRequest("You cannot archive yourself");
+            }
+            if (m.isArchived()) {
+                throw ApiException.badRequest("The member is already archived");
+            }
+            state.saveMember(m.withStatus("left", state.now()));
+            return ApiResponse.message("Member archived successfully");
+        });
+    }
+
+    /** Only the Owner may change the Owner's profile (an Executive manager gets 403). */
+    private void requireOwnerForOwner(long workspaceId, SandboxMember target, long callerId, String action) {
+        if (target.role() == Role.OWNER && target.userId() != callerId) {
+            throw ApiException.forbidden("Only the workspace owner may " + action + " the owner (workspace "
+                    + workspaceId + ")");
+        }
     }
 
     private SandboxUser user(SandboxMember m) {
         return state.user(m.userId()).orElseThrow();
+    }
+
+    /** §2 "Rate visibility": {@code rate} appears only for callers whose rate_status is 1. */
+    static ObjectNode member(SandboxMember m, SandboxUser u, boolean withRate) {
+        ObjectNode n = member(m, u);
+        if (!withRate) {
+            n.remove("rate");
+        }
+        return n;
     }
 
     static ObjectNode member(SandboxMember m, SandboxUser u) {
@@ -80,6 +182,15 @@ public final class MembersApi {
         n.put("status", m.status());
         n.put("team_name", m.teamName());
         n.put("title", m.title());
+        n.put("rate", m.rate());
+        n.put("rate_status", m.rateStatus());
+        n.put("rate_type", m.rateType());
+        n.put("screenshots", m.screenshots());
+        n.put("weekly_hours_limit", m.weeklyHoursLimit());
+        n.put("is_blocked", m.blocked());
+        n.put("created_at", Json.timestamp(m.createdAt()));
+        n.put("updated_at", Json.timestamp(m.updatedAt()));
+        n.put("deleted_at", Json.timestamp(m.deletedAt()));
         return n;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.sandbox.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelwebwork.sandbox.SandboxProject;
 import io.github.camelwebwork.sandbox.SandboxState;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** §7.3 Projects, reads only so far. Results are not yet filtered by the caller's role. */
+/**
+ * §7.3 Projects. Results are not yet filtered by the caller's role. DELETE archives: the project keeps its data
+ * (and its tasks) with deleted_at set, and disappears from every read, including the task endpoints.
+ */
 public final class ProjectsApi {
 
     private final SandboxState state;
@@ -26,7 +30,10 @@ public final class ProjectsApi {
     }
 
     public void register(Router router) {
-        router.add("GET", "/projects", this::list).add("GET", "/projects/{projectId}", this::get);
+        router.add("GET", "/projects", this::list).add("GET", "/projects/{projectId}", this::get)
+                .add("POST", "/projects", this::create)
+                .add("PUT", "/projects/{projectId}", this::update)
+                .add("DELETE", "/projects/{projectId}", this::archive);
     }
 
     ApiResponse list(ApiRequest r) {
@@ -40,19 +47,60 @@ public final class ProjectsApi {
             List<SandboxProject> projects = state.projects(ws.id()).stream()
                     .filter(p -> needle == null || p.name().toLowerCase(Locale.ROOT).contains(needle))
                     .toList();
-            return page.respond("Projects retrieved successfully", projects, ProjectsApi::project);
+            boolean rates = access.seesRates(ws, r.callerId());
+            return page.respond("Projects retrieved successfully", projects, p -> project(p, rates));
         });
     }
 
     ApiResponse get(ApiRequest r) {
         long projectId = r.pathId("projectId", "Project");
         Validation v = new Validation();
-        return access.inWorkspace(r, Scope.of(r, v, false), v, Access.READERS, "read projects", ws -> {
-            return ApiResponse.ok("Project retrieved successfully", project(access.project(ws, projectId)));
+        return access.inWorkspace(r, Scope.of(r, v, false), v, Access.READERS, "read projects", ws ->
+                ApiResponse.ok("Project retrieved successfully",
+                        project(access.project(ws, projectId), access.seesRates(ws, r.callerId()))));
+    }
+
+    /** The caller becomes the project's owner_id. */
+    ApiResponse create(ApiRequest r) {
+        Validation v = new Validation();
+        Optional<Scope> scope = Scope.of(r, v, false);
+        ProjectInput input = ProjectInput.parse(new BodyFields(r.body(), v), v, true);
+        return access.inWorkspace(r, scope, v, Access.WORKSPACE_ADMINS, "create projects", ws -> {
+            input.check(state, ws.id(), null);
+            v.throwIfInvalid();
+            SandboxProject draft = input.applyTo(SandboxProject.of(0, ws.id(), "", r.callerId()), null);
+            SandboxProject created = state.addProject(draft);
+            return ApiResponse.created("Project created successfully",
+                    project(created, access.seesRates(ws, r.callerId())));
         });
     }
 
-    static ObjectNode project(SandboxProject p) {
+    ApiResponse update(ApiRequest r) {
+        long projectId = r.pathId("projectId", "Project");
+        Validation v = new Validation();
+        Optional<Scope> scope = Scope.of(r, v, false);
+        ProjectInput input = ProjectInput.parse(new BodyFields(r.body(), v), v, false);
+        return access.inWorkspace(r, scope, v, Access.WORKSPACE_ADMINS, "update projects", ws -> {
+            SandboxProject current = access.project(ws, projectId);
+            input.check(state, ws.id(), current);
+            v.throwIfInvalid();
+            SandboxProject saved = state.saveProject(input.applyTo(current, state.now()));
+            return ApiResponse.ok("Project updated successfully",
+                    project(saved, access.seesRates(ws, r.callerId())));
+        });
+    }
+
+    ApiResponse archive(ApiRequest r) {
+        long projectId = r.pathId("projectId", "Project");
+        Validation v = new Validation();
+        return access.inWorkspace(r, Scope.of(r, v, false), v, Access.WORKSPACE_ADMINS, "delete projects", ws -> {
+            state.saveProject(access.project(ws, projectId).archived(state.now()));
+            return ApiResponse.message("Project deleted successfully");
+        });
+    }
+
+    /** §2 "Rate visibility": {@code rate} appears only for callers who may see rates. */
+    ObjectNode project(SandboxProject p, boolean withRate) {
         ObjectNode n = Json.object();
         n.put("id", p.id());
         n.put("name", p.name());
@@ -64,15 +112,19 @@ public final class ProjectsApi {
         n.put("notes", p.notes());
         n.put("icon", p.icon());
         n.put("is_billable", p.billable());
-        n.put("rate", p.rate());
+        if (withRate) {
+            n.put("rate", p.rate());
+        }
         n.put("weekly_hours_limit", p.weeklyHoursLimit());
         n.put("screenshots", p.screenshots());
-        n.putArray("tags");
-        n.put("contracts_count", 0); // contracts (§7.4) are not emulated yet
+        ArrayNode tags = n.putArray("tags");
+        p.tags().forEach(t -> tags.addObject().put("id", t.id()).put("name", t.name()).put("color", t.color()));
+        n.put("contracts_count", state.contracts(p.workspaceId()).stream()
+                .filter(c -> c.projectId() == p.id()).count());
         n.put("status", p.status());
         n.put("created_at", Json.timestamp(p.createdAt()));
         n.put("updated_at", Json.timestamp(p.updatedAt()));
-        n.putNull("deleted_at");
+        n.put("deleted_at", Json.timestamp(p.deletedAt()));
         return n;
     }
 }

@@ -15,7 +15,11 @@ public final class SandboxApis {
         new WorkspacesApi(state).register(router);
         new MembersApi(state, access).register(router);
         new ProjectsApi(state, access).register(router);
+        new ProjectViewersApi(state, access).register(router);
+        new WebhooksApi(state, access).register(router);
         new TasksApi(state, access).register(router);
+        TimeApis.register(router, state, access);
+        LeaveExpenseReportApis.register(router, state, access);
         return router;
     }
 }

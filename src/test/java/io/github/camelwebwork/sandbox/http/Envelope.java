@@ -15,8 +15,14 @@ public final class Envelope {
     public static ObjectNode success(ApiResponse response, Instant now) {
         ObjectNode root = Json.object();
         root.put("success", true);
-        root.set("data", response.data());
+        // a MissingNode means an answer without data, e.g. §7.11 POST /leaves: {success, message, meta}
+        if (response.data() == null || !response.data().isMissingNode()) {
+            root.set("data", response.data());
+        }
         root.put("message", response.message());
+        if (response.extra() != null) {
+            root.setAll(response.extra());
+        }
         ObjectNode meta = meta(now);
         if (response.pagination() != null) {
             meta.set("pagination", response.pagination());

@@ -79,7 +79,7 @@ public final class SandboxHttpHandler implements HttpHandler {
         }
         Router.Found found = (Router.Found) match;
         long callerId = authenticate(request);
-        JsonNode body = body(request);
+        JsonNode body = body(request, found.handler() instanceof FormApiHandler);
         Map<String, List<String>> query;
         try {
             query = QueryString.parse(request.rawQuery());
@@ -100,12 +100,19 @@ public final class SandboxHttpHandler implements HttpHandler {
                 .orElseThrow(() -> ApiException.unauthenticated("Invalid or expired token"));
     }
 
-    private static JsonNode body(RecordedRequest request) {
+    private static JsonNode body(RecordedRequest request, boolean formAllowed) {
         if (request.method().equals("GET") || request.method().equals("HEAD") || request.body().isBlank()) {
             return Json.object();
         }
         String contentType = request.header("Content-Type");
         String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (formAllowed && mediaType.equals("application/x-www-form-urlencoded")) {
+            try {
+                return FormApiHandler.toJson(request.body());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Malformed form body: " + e.getMessage());
+            }
+        }
         if (!mediaType.equals("application/json")) {
             throw ApiException.of(415, "Unsupported Media Type.",
                     "Requests with a body must be sent with Content-Type: application/json (got "
