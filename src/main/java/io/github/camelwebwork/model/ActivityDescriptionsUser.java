@@ -3,6 +3,7 @@ package io.github.camelwebwork.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -19,6 +20,8 @@ public class ActivityDescriptionsUser extends WebworkModel {
 
     private Long userId;
     private String userName;
+    private Integer totalMinutes;
+    @JsonAlias({ "activity_descriptions" })
     private List<ActivityDescription> descriptions = new ArrayList<>();
 
     public Long getUserId() {
@@ -43,6 +46,15 @@ public class ActivityDescriptionsUser extends WebworkModel {
 
     public void setDescriptions(List<ActivityDescription> descriptions) {
         this.descriptions = descriptions == null ? new ArrayList<>() : descriptions;
+    }
+
+    /** Minutes tracked in the range ({@code total_minutes}). */
+    public Integer getTotalMinutes() {
+        return totalMinutes;
+    }
+
+    public void setTotalMinutes(Integer totalMinutes) {
+        this.totalMinutes = totalMinutes;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.camelwebwork.model;
 
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -18,6 +19,7 @@ public class ActivityLevelDay extends WebworkModel {
 
     private String date;
     private BigDecimal activityLevel;
+    @JsonAlias({ "tracked_minutes" })
     private Integer totalMinutes;
 
     public String getDate() {

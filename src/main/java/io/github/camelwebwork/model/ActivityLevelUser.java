@@ -25,6 +25,8 @@ public class ActivityLevelUser extends WebworkModel {
     private String userName;
     @JsonAlias({ "average_activity_level", "overall_activity_level" })
     private BigDecimal activityLevel;
+    private Integer trackedMinutes;
+    @JsonAlias({ "daily", "daily_breakdown" })
     private List<ActivityLevelDay> days = new ArrayList<>();
 
     public Long getUserId() {
@@ -58,6 +60,15 @@ public class ActivityLevelUser extends WebworkModel {
 
     public void setDays(List<ActivityLevelDay> days) {
         this.days = days == null ? new ArrayList<>() : days;
+    }
+
+    /** Minutes tracked in the range ({@code tracked_minutes}). */
+    public Integer getTrackedMinutes() {
+        return trackedMinutes;
+    }
+
+    public void setTrackedMinutes(Integer trackedMinutes) {
+        this.trackedMinutes = trackedMinutes;
     }
 
     @Override

@@ -39,6 +39,10 @@ public class AttendanceUser extends WebworkModel {
     private Integer leftEarlyMinutes;
     private List<String> breaks = new ArrayList<>();
     private JsonNode productivity;
+    private java.math.BigDecimal activityLevel;
+    private Integer breakMinutes;
+    private Integer idleMinutes;
+    private Integer leaveMinutes;
 
     public Long getUserId() {
         return userId;
@@ -147,6 +151,42 @@ public class AttendanceUser extends WebworkModel {
     /** Whether {@link #getStatuses()} holds the label, e.g. {@code hasStatus(AttendanceLabel.LATE)}. */
     public boolean hasStatus(AttendanceLabel label) {
         return getStatusValues().contains(label);
+    }
+
+    /** Activity level of the day in percent ({@code activity_level}). */
+    public java.math.BigDecimal getActivityLevel() {
+        return activityLevel;
+    }
+
+    public void setActivityLevel(java.math.BigDecimal activityLevel) {
+        this.activityLevel = activityLevel;
+    }
+
+    /** Minutes on breaks ({@code break_minutes}). */
+    public Integer getBreakMinutes() {
+        return breakMinutes;
+    }
+
+    public void setBreakMinutes(Integer breakMinutes) {
+        this.breakMinutes = breakMinutes;
+    }
+
+    /** Idle minutes ({@code idle_minutes}). */
+    public Integer getIdleMinutes() {
+        return idleMinutes;
+    }
+
+    public void setIdleMinutes(Integer idleMinutes) {
+        this.idleMinutes = idleMinutes;
+    }
+
+    /** Minutes on leave ({@code leave_minutes}). */
+    public Integer getLeaveMinutes() {
+        return leaveMinutes;
+    }
+
+    public void setLeaveMinutes(Integer leaveMinutes) {
+        this.leaveMinutes = leaveMinutes;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -29,6 +30,7 @@ public class DailyTimelineUser extends WebworkModel {
     private Integer totalMinutes;
     private JsonNode totalAmount;
     private String currency;
+    @JsonAlias({ "time_entries" })
     private List<TimelineEntry> entries = new ArrayList<>();
 
     public Long getUserId() {

@@ -17,10 +17,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code duration_minutes}. {@code activity_level} is read leniently (a number, or text such as "56%").
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonPropertyOrder({ "start", "end", "start_time", "end_time", "project_id", "project_name", "task_id", "task_title",
+@JsonPropertyOrder({ "id", "start", "end", "start_time", "end_time", "project_id", "project_name", "task_id", "task_title",
         "activity_description", "method", "activity_level", "duration_minutes" })
 public class TimelineEntry extends WebworkModel {
 
+    private String id;
     private String start;
     private String end;
     private String startTime;
@@ -151,6 +152,15 @@ public class TimelineEntry extends WebworkModel {
     @JsonIgnore
     public String getEndValue() {
         return end != null ? end : endTime;
+    }
+
+    /** The time entry's id (string, house rule H10), when the report gives it. */
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
     }
 
     @Override

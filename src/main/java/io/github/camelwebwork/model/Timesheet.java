@@ -36,6 +36,12 @@ public class Timesheet extends WebworkModel {
     private String rejectReason;
     private String status;
     private JsonNode totalAmount;
+    private Long submittedBy;
+    private Long reviewedBy;
+    private String reviewedAt;
+    private String currency;
+    private String createdAt;
+    private String updatedAt;
     private Map<String, List<TimesheetDayEntry>> dailyBreakdown = new LinkedHashMap<>();
 
     public String getId() {
@@ -151,6 +157,60 @@ public class Timesheet extends WebworkModel {
 
     public void setDailyBreakdown(Map<String, List<TimesheetDayEntry>> dailyBreakdown) {
         this.dailyBreakdown = dailyBreakdown == null ? new LinkedHashMap<>() : dailyBreakdown;
+    }
+
+    /** Who submitted it ({@code submitted_by}, a user id). */
+    public Long getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public void setSubmittedBy(Long submittedBy) {
+        this.submittedBy = submittedBy;
+    }
+
+    /** Who approved or rejected it ({@code reviewed_by}, a user id). */
+    public Long getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public void setReviewedBy(Long reviewedBy) {
+        this.reviewedBy = reviewedBy;
+    }
+
+    /** When it was approved or rejected ({@code reviewed_at}). */
+    public String getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public void setReviewedAt(String reviewedAt) {
+        this.reviewedAt = reviewedAt;
+    }
+
+    /** Currency of {@code total_amount} when rates are visible. */
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    /** {@code created_at}. */
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(String createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    /** {@code updated_at}. */
+    public String getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(String updatedAt) {
+        this.updatedAt = updatedAt;
     }
 
     @Override

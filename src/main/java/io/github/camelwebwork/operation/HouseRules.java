@@ -25,6 +25,14 @@ public final class HouseRules {
         return !"GET".equals(method);
     }
 
+    /**
+     * §7.14 (inferred): the per-user reports (daily timeline, activity level, task report, daily attendance, activity
+     * descriptions) answer {@code data} as an object such as {@code {report_type, date, users: [...]}}, the page of
+     * users under this field, like the tracked-hours report's {@code <date>: {users: [...]}}. A plain array in
+     * {@code data} is read as well (H4).
+     */
+    public static final String REPORT_USERS_FIELD = "users";
+
     /** Reference §4: the largest {@code per_page} the list endpoints accept. */
     public static final int MAX_PER_PAGE = 100;
 }

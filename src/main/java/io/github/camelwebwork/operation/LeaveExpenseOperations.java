@@ -68,7 +68,7 @@ final class LeaveExpenseOperations {
                         .build(),
                 inWorkspace("leaves", "reject", "PUT", "/leaves/{leaveId}/reject")
                         .path("leaveId", LEAVE_ID).modelId("leaveId")
-                        .body("reason", Field.text("reason").length(1, 1024))
+                        .body("reason", Field.text("reason").length(1, 1024).required())
                         .describedAs("Rejects a pending leave request (H8)")
                         .build(),
 

@@ -55,6 +55,8 @@ class ValidationRulesTest extends SandboxTestSupport {
                 arguments("webwork:leaves?operation=list&workspaceId=1&status=ok&isPaid=maybe", null, List.of(
                         "is_paid: must be one of yes, no (got 'maybe')",
                         "status: must be one of pending, approved, rejected (got 'ok')")),
+                arguments("webwork:leaves?operation=reject&workspaceId=1&leaveId=abc", null, List.of(
+                        "reason: is required (set the reason option or the CamelWebworkReason header)")),
                 arguments("webwork:leaves?operation=create&workspaceId=1&userId=103&policyId=1",
                         Map.of("start", "2024-03-10", "end", "2024-03-08", "leave_period", 3, "start_time", "14:00",
                                 "end_time", "09:00", "hours_per_day", 0), List.of(

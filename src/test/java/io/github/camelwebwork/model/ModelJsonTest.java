@@ -776,7 +776,7 @@ class ModelJsonTest {
             assertThat(u.getLateMinutes()).isEqualTo(15);
             assertThat(u.getBreaks()).containsExactly("14:30 - 15:25", "16:00 - 16:15");
             assertThat(u.getProductivity().get("productive_minutes").asInt()).isEqualTo(200);
-            assertThat(u.getAdditionalProperties()).containsEntry("idle_minutes", 12);
+            assertThat(u.getIdleMinutes()).isEqualTo(12);
             assertNoConvenienceProperties(assertRoundTrip(json, u));
 
             AttendanceUser alias = read("{\"start_minutes\": 540, \"end\": 1020, \"productivity\": 87}",
