@@ -3,6 +3,7 @@ package io.github.camelwebwork.model;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ public class LeavePolicy extends WebworkModel {
     private String name;
     private JsonNode isPaid;
     private String unit;
+    @JsonAlias({ "allowance_per_year" })
     private JsonNode allowance;
 
     public Long getId() {
