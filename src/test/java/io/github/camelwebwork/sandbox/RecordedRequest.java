@@ -12,17 +12,30 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One request as the sandbox received it, recorded before authentication so rejected requests show too.
- * {@code path} includes {@code /api/v2}; {@code rawQuery} is null without a query; header names are
- * lower-case; {@code body} is the raw UTF-8 text, "" if none.
+ * One request as the sandbox received it, recorded on arrival (before authentication, so rejected requests show
+ * too) and completed with its outcome just before the answer is sent. {@code path} includes {@code /api/v2};
+ * {@code rawQuery} is null without a query; header names are lower-case; {@code body} is the raw UTF-8 text, ""
+ * if none. {@code status} is the HTTP status sent, 0 while unanswered or when no answer was sent (a connection
+ * reset); {@code fault} is the injected {@link FaultKind}, or null.
  */
 public record RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
-                              Map<String, List<String>> headers, String body) {
+                              Map<String, List<String>> headers, String body, int status, FaultKind fault) {
 
     public RecordedRequest {
         query = copy(query);
         headers = copy(headers);
         body = body == null ? "" : body;
+    }
+
+    /** A request as it arrived: no status yet, no fault. */
+    public RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
+                           Map<String, List<String>> headers, String body) {
+        this(method, path, rawQuery, query, headers, body, 0, null);
+    }
+
+    /** This request with its outcome. */
+    public RecordedRequest withOutcome(int status, FaultKind fault) {
+        return new RecordedRequest(method, path, rawQuery, query, headers, body, status, fault);
     }
 
     /** First value of a header, case-insensitive, or null. */

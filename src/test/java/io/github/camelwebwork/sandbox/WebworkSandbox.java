@@ -2,25 +2,48 @@ package io.github.camelwebwork.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.camelwebwork.sandbox.api.SandboxApis;
+import io.github.camelwebwork.sandbox.http.RateLimiter;
 import io.github.camelwebwork.sandbox.http.SandboxHttpHandler;
+import io.github.camelwebwork.sandbox.http.TokenEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * In-process emulator of the WebWork Tracker REST API V2, written from the project's API reference
  * (webwork-api.md) only. Serves {@code http://127.0.0.1:<port>/api/v2} from an in-memory
  * {@link SandboxState}; records every request it receives.
+ *
+ * <p><b>Rate limit (H5).</b> On by default: 60 requests per minute per authenticated <em>user</em> (two tokens of
+ * one user, static or OAuth, share a budget; requests without a valid token share one budget per client
+ * address). The window slides: a request is admitted when fewer than the limit were admitted in the last window
+ * length. Every answer of the API, errors included, carries {@code X-RateLimit-Limit} and
+ * {@code X-RateLimit-Remaining}; a refused request gets 429 "Too Many Attempts." with {@code Retry-After} (whole
+ * seconds until the window frees a slot, rounded up, at least 1) and {@code Retry-After-Millis} (the exact wait;
+ * sandbox-only, so that tests with scaled-down windows stay fast). Refused requests do not use up the budget.
+ *
+ * <p><b>Faults.</b> A {@link FaultPlan} injects deterministic failures, see {@link FaultKind}. A request over the
+ * rate limit is refused before any fault is drawn.
+ *
+ * <p><b>OAuth2 (H7).</b> {@code POST /oauth/token} on the same server ({@link #tokenUrl()}), for the clients
+ * registered with {@link Builder#oauthClient}; the tokens it issues are bearer tokens of the API acting for the
+ * client's user. Access and refresh token lifetimes run on a monotonic ticker ({@link Builder#ticker}).
  *
  * <pre>{@code
  * try (WebworkSandbox sandbox = WebworkSandbox.startDefault()) {
@@ -46,13 +69,23 @@ public final class WebworkSandbox implements AutoCloseable {
 
     private final SandboxState state;
     private final String ownerToken;
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final List<AtomicReference<RecordedRequest>> requests = new ArrayList<>();
+    private final RateLimiter rateLimiter;
+    private final OAuthTokens oauth;
+    private final AtomicReference<FaultDraws> faults = new AtomicReference<>();
+    private final Map<FaultKind, Integer> faultsInjected = new EnumMap<>(FaultKind.class);
     private HttpServer server;
     private ExecutorService executor;
 
-    private WebworkSandbox(SandboxState state, String ownerToken) {
+    private WebworkSandbox(SandboxState state, String ownerToken, RateLimiter rateLimiter, OAuthTokens oauth,
+                           FaultPlan faultPlan) {
         this.state = state;
         this.ownerToken = ownerToken;
+        this.rateLimiter = rateLimiter;
+        this.oauth = oauth;
+        if (faultPlan != null) {
+            faults(faultPlan);
+        }
     }
 
     public static Builder builder() {
@@ -80,7 +113,9 @@ public final class WebworkSandbox implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot bind the sandbox", e);
         }
-        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state), state, this::record));
+        SandboxHttpHandler.Traffic traffic = new SandboxHttpHandler.Traffic(this::userForToken, rateLimiter,
+                this::nextFault, new TokenEndpoint(oauth));
+        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state), state, this::record, traffic));
         server.setExecutor(executor);
         server.start();
         return this;
@@ -102,10 +137,18 @@ public final class WebworkSandbox implements AutoCloseable {
         return ownerToken;
     }
 
-    /** Every request received so far, in arrival order (a snapshot). */
+    /** {@code http://127.0.0.1:<port>/oauth/token}: H7's token endpoint. */
+    public String tokenUrl() {
+        return "http://127.0.0.1:" + port() + TokenEndpoint.PATH;
+    }
+
+    /**
+     * Every request received so far, in arrival order (a snapshot), each with its outcome once answered
+     * ({@link RecordedRequest#status()}, {@link RecordedRequest#fault()}); 429s of the rate limit included.
+     */
     public List<RecordedRequest> requests() {
         synchronized (requests) {
-            return List.copyOf(requests);
+            return requests.stream().map(AtomicReference::get).toList();
         }
     }
 
@@ -128,17 +171,117 @@ public final class WebworkSandbox implements AutoCloseable {
         }
     }
 
-    private void record(RecordedRequest request) {
-        synchronized (requests) {
-            requests.add(request);
+    // ---- rate limit (H5) --------------------------------------------------------------------------
+
+    /** Requests answered 429 by the rate limit (injected 429s are not counted). */
+    public int rateLimitedCount() {
+        return rateLimiter == null ? 0 : rateLimiter.refused();
+    }
+
+    /**
+     * Requests that arrived when their user's window was already full. Each was answered 429, so this equals
+     * {@link #rateLimitedCount()}; a client that keeps to the budget leaves it at 0.
+     */
+    public int overLimitCount() {
+        return rateLimitedCount();
+    }
+
+    /** Empties every window, e.g. after a set-up phase (the counts stay). */
+    public void resetRateLimits() {
+        if (rateLimiter != null) {
+            rateLimiter.reset();
         }
+    }
+
+    // ---- faults -----------------------------------------------------------------------------------
+
+    /** Replaces the fault plan; its draws start from its seed again. */
+    public WebworkSandbox faults(FaultPlan plan) {
+        faults.set(plan.start());
+        return this;
+    }
+
+    public WebworkSandbox clearFaults() {
+        faults.set(null);
+        return this;
+    }
+
+    /** How many faults of each kind were injected since start (across plans); kinds never injected are absent. */
+    public Map<FaultKind, Integer> faultsInjected() {
+        synchronized (faultsInjected) {
+            return Map.copyOf(faultsInjected);
+        }
+    }
+
+    // ---- OAuth2 (H7) ------------------------------------------------------------------------------
+
+    /** A refresh token for a registered client, as the consent screen would give it. */
+    public String issueRefreshToken(String clientId) {
+        return oauth.issueRefreshToken(clientId);
+    }
+
+    /** A single-use authorization code for a registered client, bound to {@code redirectUri}. */
+    public String issueAuthorizationCode(String clientId, String redirectUri) {
+        return oauth.issueAuthorizationCode(clientId, redirectUri);
+    }
+
+    /** Revokes the client's access and refresh tokens: API calls with them get 401, refreshes invalid_grant. */
+    public void revokeAccessTokens(String clientId) {
+        oauth.revoke(clientId);
+    }
+
+    /** Requests received by the token endpoint, whatever their outcome. */
+    public int tokenRequests() {
+        return tokenRequestsByGrant().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Token requests of one {@code grant_type}, e.g. "refresh_token". */
+    public int tokenRequests(String grantType) {
+        return tokenRequestsByGrant().getOrDefault(grantType, 0);
+    }
+
+    /** Token requests by {@code grant_type} as sent ("" when missing or unreadable). */
+    public Map<String, Integer> tokenRequestsByGrant() {
+        return oauth.requestsByGrant();
+    }
+
+    private Optional<Long> userForToken(String token) {
+        return state.userIdForToken(token).or(() -> oauth.userForAccessToken(token));
+    }
+
+    private SandboxHttpHandler.Injection nextFault(String method, String path) {
+        FaultDraws draws = faults.get();
+        FaultKind kind = draws == null ? null : draws.next(method, path);
+        if (kind == null) {
+            return null;
+        }
+        synchronized (faultsInjected) {
+            faultsInjected.merge(kind, 1, Integer::sum);
+        }
+        return new SandboxHttpHandler.Injection(kind, draws.plan());
+    }
+
+    private Consumer<RecordedRequest> record(RecordedRequest request) {
+        AtomicReference<RecordedRequest> entry = new AtomicReference<>(request);
+        synchronized (requests) {
+            requests.add(entry);
+        }
+        return entry::set;
     }
 
     public static final class Builder {
         private String ownerToken = DEFAULT_TOKEN;
         private final Map<String, Long> extraTokens = new LinkedHashMap<>();
+        private final Map<String, OAuthTokens.Client> oauthClients = new LinkedHashMap<>();
         private Seed seed;
         private Clock clock = Clock.systemUTC();
+        private int rateLimit = 60;
+        private Duration rateWindow = Duration.ofMinutes(1);
+        private boolean rateLimited = true;
+        private FaultPlan faultPlan;
+        private Duration accessTokenLifetime = Duration.ofDays(15);
+        private Duration refreshTokenLifetime = Duration.ofDays(30);
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder() {
         }
@@ -171,12 +314,66 @@ public final class WebworkSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * H5's budget per user (default 60 per minute, sliding window); scale it down for tests, e.g. 10 per
+         * 500 ms.
+         */
+        public Builder rateLimit(int requests, Duration window) {
+            this.rateLimit = requests;
+            this.rateWindow = window;
+            this.rateLimited = true;
+            return this;
+        }
+
+        /** No budget, and no {@code X-RateLimit-*} headers. */
+        public Builder noRateLimit() {
+            this.rateLimited = false;
+            return this;
+        }
+
+        /** Faults injected from the start (default none); see {@link WebworkSandbox#faults(FaultPlan)}. */
+        public Builder faults(FaultPlan plan) {
+            this.faultPlan = plan;
+            return this;
+        }
+
+        /** An OAuth2 client whose tokens act for {@code userId} (a user of the seed). */
+        public Builder oauthClient(String clientId, String clientSecret, long userId) {
+            oauthClients.put(clientId, new OAuthTokens.Client(clientId, clientSecret, userId));
+            return this;
+        }
+
+        /** Default 15 days (§3). */
+        public Builder accessTokenLifetime(Duration lifetime) {
+            this.accessTokenLifetime = lifetime;
+            return this;
+        }
+
+        /** Default 30 days (§3). */
+        public Builder refreshTokenLifetime(Duration lifetime) {
+            this.refreshTokenLifetime = lifetime;
+            return this;
+        }
+
+        /** Monotonic nanoseconds for rate-limit windows and token lifetimes (default {@link System#nanoTime}). */
+        public Builder ticker(LongSupplier nanoTicker) {
+            this.ticker = nanoTicker;
+            return this;
+        }
+
         public WebworkSandbox build() {
             Seed chosen = seed != null ? seed : Seed.defaultWorkspace();
             SandboxState state = SandboxState.of(chosen, clock);
             chosen.primaryOwnerId().ifPresent(owner -> state.addToken(ownerToken, owner));
             extraTokens.forEach(state::addToken);
-            return new WebworkSandbox(state, ownerToken);
+            OAuthTokens oauth = new OAuthTokens(accessTokenLifetime, refreshTokenLifetime, ticker);
+            oauthClients.values().forEach(client -> {
+                state.user(client.userId()).orElseThrow(() -> new IllegalArgumentException(
+                        "OAuth client " + client.id() + ": no user " + client.userId() + " in the seed"));
+                oauth.addClient(client.id(), client.secret(), client.userId());
+            });
+            RateLimiter limiter = rateLimited ? new RateLimiter(rateLimit, rateWindow, ticker) : null;
+            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan);
         }
     }
 }
