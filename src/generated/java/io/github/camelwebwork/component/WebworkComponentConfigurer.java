@@ -38,6 +38,10 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "categoryid":
         case "categoryId": getOrCreateConfiguration(target).setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelwebwork.component.WebworkConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -50,24 +54,38 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "dateFrom": getOrCreateConfiguration(target).setDateFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "dateto":
         case "dateTo": getOrCreateConfiguration(target).setDateTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": getOrCreateConfiguration(target).setDryRun(property(camelContext, boolean.class, value)); return true;
         case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "enddate":
         case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "expenseid":
         case "expenseId": getOrCreateConfiguration(target).setExpenseId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "ispaid":
         case "isPaid": getOrCreateConfiguration(target).setIsPaid(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "leaveid":
         case "leaveId": getOrCreateConfiguration(target).setLeaveId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxattempts":
+        case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxbudgetwait":
+        case "maxBudgetWait": getOrCreateConfiguration(target).setMaxBudgetWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "memberid":
         case "memberId": getOrCreateConfiguration(target).setMemberId(property(camelContext, java.lang.Long.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -92,9 +110,19 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": getOrCreateConfiguration(target).setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reason": getOrCreateConfiguration(target).setReason(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialbackoff":
+        case "retryInitialBackoff": getOrCreateConfiguration(target).setRetryInitialBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": getOrCreateConfiguration(target).setRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "role": getOrCreateConfiguration(target).setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -109,6 +137,12 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeRequestId": getOrCreateConfiguration(target).setTimeRequestId(property(camelContext, java.lang.String.class, value)); return true;
         case "timesheetid":
         case "timesheetId": getOrCreateConfiguration(target).setTimesheetId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenstore":
+        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, io.github.camelwebwork.client.oauth.TokenStore.class, value)); return true;
+        case "tokenstoredirectory":
+        case "tokenStoreDirectory": getOrCreateConfiguration(target).setTokenStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenurl":
+        case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
@@ -137,6 +171,10 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return io.github.camelwebwork.component.WebworkConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -149,24 +187,38 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "dateFrom": return java.lang.String.class;
         case "dateto":
         case "dateTo": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "email": return java.lang.String.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
         case "events": return java.lang.String.class;
         case "expenseid":
         case "expenseId": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "ispaid":
         case "isPaid": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "leaveid":
         case "leaveId": return java.lang.String.class;
+        case "maxattempts":
+        case "maxAttempts": return int.class;
+        case "maxbudgetwait":
+        case "maxBudgetWait": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "memberid":
         case "memberId": return java.lang.Long.class;
         case "name": return java.lang.String.class;
@@ -191,9 +243,19 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyScheme": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return int.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "reason": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialbackoff":
+        case "retryInitialBackoff": return long.class;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return long.class;
         case "role": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -208,6 +270,12 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeRequestId": return java.lang.String.class;
         case "timesheetid":
         case "timesheetId": return java.lang.String.class;
+        case "tokenstore":
+        case "tokenStore": return io.github.camelwebwork.client.oauth.TokenStore.class;
+        case "tokenstoredirectory":
+        case "tokenStoreDirectory": return java.lang.String.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "url": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -237,6 +305,10 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "categoryid":
         case "categoryId": return getOrCreateConfiguration(target).getCategoryId();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -249,24 +321,38 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "dateFrom": return getOrCreateConfiguration(target).getDateFrom();
         case "dateto":
         case "dateTo": return getOrCreateConfiguration(target).getDateTo();
+        case "dryrun":
+        case "dryRun": return getOrCreateConfiguration(target).isDryRun();
         case "email": return getOrCreateConfiguration(target).getEmail();
         case "enddate":
         case "endDate": return getOrCreateConfiguration(target).getEndDate();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "expenseid":
         case "expenseId": return getOrCreateConfiguration(target).getExpenseId();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "ispaid":
         case "isPaid": return getOrCreateConfiguration(target).getIsPaid();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "leaveid":
         case "leaveId": return getOrCreateConfiguration(target).getLeaveId();
+        case "maxattempts":
+        case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
+        case "maxbudgetwait":
+        case "maxBudgetWait": return getOrCreateConfiguration(target).getMaxBudgetWait();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
+        case "maxretryafter":
+        case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "memberid":
         case "memberId": return getOrCreateConfiguration(target).getMemberId();
         case "name": return getOrCreateConfiguration(target).getName();
@@ -291,9 +377,19 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "ratelimit":
+        case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return getOrCreateConfiguration(target).getRateLimitWindow();
         case "reason": return getOrCreateConfiguration(target).getReason();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryinitialbackoff":
+        case "retryInitialBackoff": return getOrCreateConfiguration(target).getRetryInitialBackoff();
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return getOrCreateConfiguration(target).getRetryMaxBackoff();
         case "role": return getOrCreateConfiguration(target).getRole();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
@@ -308,6 +404,12 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeRequestId": return getOrCreateConfiguration(target).getTimeRequestId();
         case "timesheetid":
         case "timesheetId": return getOrCreateConfiguration(target).getTimesheetId();
+        case "tokenstore":
+        case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
+        case "tokenstoredirectory":
+        case "tokenStoreDirectory": return getOrCreateConfiguration(target).getTokenStoreDirectory();
+        case "tokenurl":
+        case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "url": return getOrCreateConfiguration(target).getUrl();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

@@ -29,6 +29,10 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "categoryid":
         case "categoryId": target.getConfiguration().setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
@@ -40,6 +44,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dateFrom": target.getConfiguration().setDateFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "dateto":
         case "dateTo": target.getConfiguration().setDateTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": target.getConfiguration().setDryRun(property(camelContext, boolean.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "enddate":
         case "endDate": target.getConfiguration().setEndDate(property(camelContext, java.lang.String.class, value)); return true;
@@ -48,16 +54,24 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "expenseId": target.getConfiguration().setExpenseId(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "ispaid":
         case "isPaid": target.getConfiguration().setIsPaid(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "leaveid":
         case "leaveId": target.getConfiguration().setLeaveId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxattempts":
+        case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxbudgetwait":
+        case "maxBudgetWait": target.getConfiguration().setMaxBudgetWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "memberid":
         case "memberId": target.getConfiguration().setMemberId(property(camelContext, java.lang.Long.class, value)); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -82,9 +96,19 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": target.getConfiguration().setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reason": target.getConfiguration().setReason(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialbackoff":
+        case "retryInitialBackoff": target.getConfiguration().setRetryInitialBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": target.getConfiguration().setRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "role": target.getConfiguration().setRole(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -99,6 +123,12 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeRequestId": target.getConfiguration().setTimeRequestId(property(camelContext, java.lang.String.class, value)); return true;
         case "timesheetid":
         case "timesheetId": target.getConfiguration().setTimesheetId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenstore":
+        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.github.camelwebwork.client.oauth.TokenStore.class, value)); return true;
+        case "tokenstoredirectory":
+        case "tokenStoreDirectory": target.getConfiguration().setTokenStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenurl":
+        case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "userid":
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.Long.class, value)); return true;
@@ -123,6 +153,10 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
@@ -134,6 +168,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dateFrom": return java.lang.String.class;
         case "dateto":
         case "dateTo": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "email": return java.lang.String.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
@@ -142,16 +178,24 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "expenseId": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "ispaid":
         case "isPaid": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "leaveid":
         case "leaveId": return java.lang.String.class;
+        case "maxattempts":
+        case "maxAttempts": return int.class;
+        case "maxbudgetwait":
+        case "maxBudgetWait": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "memberid":
         case "memberId": return java.lang.Long.class;
         case "name": return java.lang.String.class;
@@ -176,9 +220,19 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return int.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "reason": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialbackoff":
+        case "retryInitialBackoff": return long.class;
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return long.class;
         case "role": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -193,6 +247,12 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeRequestId": return java.lang.String.class;
         case "timesheetid":
         case "timesheetId": return java.lang.String.class;
+        case "tokenstore":
+        case "tokenStore": return io.github.camelwebwork.client.oauth.TokenStore.class;
+        case "tokenstoredirectory":
+        case "tokenStoreDirectory": return java.lang.String.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "url": return java.lang.String.class;
         case "userid":
         case "userId": return java.lang.Long.class;
@@ -218,6 +278,10 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "categoryid":
         case "categoryId": return target.getConfiguration().getCategoryId();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionrequesttimeout":
@@ -229,6 +293,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dateFrom": return target.getConfiguration().getDateFrom();
         case "dateto":
         case "dateTo": return target.getConfiguration().getDateTo();
+        case "dryrun":
+        case "dryRun": return target.getConfiguration().isDryRun();
         case "email": return target.getConfiguration().getEmail();
         case "enddate":
         case "endDate": return target.getConfiguration().getEndDate();
@@ -237,16 +303,24 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "expenseId": return target.getConfiguration().getExpenseId();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "ispaid":
         case "isPaid": return target.getConfiguration().getIsPaid();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "leaveid":
         case "leaveId": return target.getConfiguration().getLeaveId();
+        case "maxattempts":
+        case "maxAttempts": return target.getConfiguration().getMaxAttempts();
+        case "maxbudgetwait":
+        case "maxBudgetWait": return target.getConfiguration().getMaxBudgetWait();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
+        case "maxretryafter":
+        case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "memberid":
         case "memberId": return target.getConfiguration().getMemberId();
         case "name": return target.getConfiguration().getName();
@@ -271,9 +345,19 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "ratelimit":
+        case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return target.getConfiguration().getRateLimitWindow();
         case "reason": return target.getConfiguration().getReason();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "retryinitialbackoff":
+        case "retryInitialBackoff": return target.getConfiguration().getRetryInitialBackoff();
+        case "retrymaxbackoff":
+        case "retryMaxBackoff": return target.getConfiguration().getRetryMaxBackoff();
         case "role": return target.getConfiguration().getRole();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
@@ -288,6 +372,12 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeRequestId": return target.getConfiguration().getTimeRequestId();
         case "timesheetid":
         case "timesheetId": return target.getConfiguration().getTimesheetId();
+        case "tokenstore":
+        case "tokenStore": return target.getConfiguration().getTokenStore();
+        case "tokenstoredirectory":
+        case "tokenStoreDirectory": return target.getConfiguration().getTokenStoreDirectory();
+        case "tokenurl":
+        case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "url": return target.getConfiguration().getUrl();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();

@@ -11,7 +11,16 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /**
  * A successful answer, unwrapped from the envelope {@code {success, data, message, meta}} (reference §2).
  */
-public record ApiResponse(int statusCode, JsonNode envelope, Map<String, String> headers) {
+public record ApiResponse(int statusCode, JsonNode envelope, Map<String, String> headers, boolean recovered) {
+
+    public ApiResponse(int statusCode, JsonNode envelope, Map<String, String> headers) {
+        this(statusCode, envelope, headers, false);
+    }
+
+    /** Not an HTTP answer: what a look-up found after an attempt whose outcome was unknown. */
+    public static ApiResponse recovered(JsonNode envelope) {
+        return new ApiResponse(200, envelope, Map.of(), true);
+    }
 
     /** {@code data}; a {@link MissingNode} when absent, {@code NullNode} when null. */
     public JsonNode data() {

@@ -38,6 +38,11 @@ public class WebworkApiException extends WebworkException {
         return statusCode;
     }
 
+    @Override
+    public int getLastStatusCode() {
+        return statusCode;
+    }
+
     public String getMethod() {
         return method;
     }

@@ -1,15 +1,28 @@
 package io.github.camelwebwork.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -23,6 +36,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends {@link ApiRequest}s to one WebWork base URL with one credential and unwraps the envelope. Every non-2xx answer
  * and every {@code success: false} becomes a typed {@link WebworkApiException}; never an empty result in its place.
+ * <p>
+ * Each attempt first takes one request from the credential's shared {@link RateBudget}. Failures are retried per
+ * {@link RetrySettings} and {@link CallSafety}: a 429 after its {@code Retry-After}; a 5xx, timeout, reset or unreadable
+ * answer with exponential backoff and jitter, but only for idempotent calls, or for a create whose {@link Recovery}
+ * found that the uncertain attempt did not take effect. A 401 is retried once after the token provider refreshed the
+ * token. The final failure carries the number of attempts.
  */
 public class WebworkClient {
 
@@ -35,25 +54,164 @@ public class WebworkClient {
     private final String basePath;
     private final AccessTokenProvider tokens;
     private final ObjectMapper mapper;
+    private final RateBudget budget;
+    private final RetrySettings retry;
 
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper) {
+        this(http, baseUrl, tokens, mapper, null, RetrySettings.NO_RETRIES);
+    }
+
+    /** {@code budget} null: no local rate budget. */
+    public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper,
+                         RateBudget budget, RetrySettings retry) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.basePath = java.net.URI.create(this.baseUrl).getRawPath();
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.budget = budget;
+        this.retry = Objects.requireNonNull(retry, "retry");
     }
 
     public String getBaseUrl() {
         return baseUrl;
     }
 
+    /** The shared budget, or null. */
+    public RateBudget getBudget() {
+        return budget;
+    }
+
+    /** An idempotent call (GET, PUT, DELETE, verbs). */
     public ApiResponse execute(ApiRequest request) {
+        return execute(request, CallSafety.IDEMPOTENT, null);
+    }
+
+    /**
+     * Sends {@code request}, retrying per its safety.
+     *
+     * @param recovery for a {@link CallSafety#NOT_IDEMPOTENT} call, what looks for the effect of an attempt that may
+     *                 have reached the server before it is sent again; null: such a call is not sent again
+     */
+    public ApiResponse execute(ApiRequest request, CallSafety safety, Recovery recovery) {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<RuntimeException> uncertain = new AtomicReference<>();
+        RetryPolicy<ApiResponse> policy = RetryPolicy.<ApiResponse>builder()
+                .handleIf((r, e) -> e != null && retryable(e, safety, recovery))
+                .abortIf((r, e) -> e instanceof WebworkTooManyRequestsException tooMany
+                                   && retryAfter(tooMany).compareTo(retry.maxRetryAfter()) > 0)
+                .withMaxAttempts(retry.maxAttempts())
+                .withBackoff(positive(retry.initialBackoff()), positive(retry.maxBackoff()).plusNanos(1))
+                .withJitter(0.25)
+                .withDelayFn(ctx -> delayAfter(ctx.getLastException(), safety))
+                .build();
+        try {
+            return Failsafe.with(policy).get(ctx -> {
+                RuntimeException doubt = uncertain.get();
+                if (doubt != null) {
+                    // the doubt stays until a look-up settles it: a failed look-up never lets the create go again
+                    Optional<ApiResponse> found = recovery.find();
+                    if (found.isPresent()) {
+                        LOG.info("{} {}: the earlier attempt had taken effect ({}); not sending it again",
+                                request.method(), basePath + request.path(), doubt.getClass().getSimpleName());
+                        return found.get();
+                    }
+                    uncertain.set(null);
+                }
+                attempts.incrementAndGet();
+                try {
+                    return sendWithRefresh(request);
+                } catch (RuntimeException e) {
+                    if (safety == CallSafety.NOT_IDEMPOTENT && maybeProcessed(e)) {
+                        uncertain.set(e);
+                    }
+                    throw e;
+                }
+            });
+        } catch (WebworkTooManyRequestsException e) {
+            WebworkRateLimitException limited = new WebworkRateLimitException(
+                    "WebWork API " + request.method() + " " + basePath + request.path() + " is rate limited: "
+                    + "HTTP 429, Retry-After " + describe(e.getRetryAfter()) + " (maxRetryAfter "
+                    + retry.maxRetryAfter() + ")", 429, e.getRetryAfter());
+            limited.initCause(e);
+            limited.setAttempts(attempts.get());
+            throw limited;
+        } catch (WebworkException e) {
+            e.setAttempts(Math.max(1, attempts.get()));
+            throw e;
+        } catch (FailsafeException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new WebworkException("WebWork API " + request.method() + " " + basePath + request.path()
+                                       + " was interrupted", cause);
+        }
+    }
+
+    private boolean retryable(Throwable e, CallSafety safety, Recovery recovery) {
+        if (e instanceof WebworkTooManyRequestsException) {
+            return true;                                   // not processed
+        }
+        if (e instanceof WebworkRateLimitException) {
+            return false;                                  // the local budget already waited its maximum
+        }
+        if (e.getCause() instanceof javax.net.ssl.SSLException) {
+            return false;                                  // a certificate or protocol mismatch does not heal
+        }
+        boolean transientFailure = e instanceof WebworkTransportException
+                                   || e instanceof WebworkApiException api && api.getStatusCode() >= 500;
+        if (!transientFailure) {
+            return false;
+        }
+        if (safety == CallSafety.IDEMPOTENT || !maybeProcessed(e)) {
+            return true;
+        }
+        return recovery != null;
+    }
+
+    /**
+     * The wait before the next attempt: a 429's {@code Retry-After}; for a create that timed out, long enough for the
+     * server to finish what it may still be processing before the look-up; otherwise the exponential backoff (a
+     * negative duration tells Failsafe to use it).
+     */
+    private Duration delayAfter(Throwable e, CallSafety safety) {
+        if (e instanceof WebworkTooManyRequestsException tooMany) {
+            return retryAfter(tooMany);
+        }
+        boolean timedOut = e != null && e.getCause() instanceof java.net.SocketTimeoutException;
+        return safety == CallSafety.NOT_IDEMPOTENT && timedOut ? retry.settleAfterTimeout() : Duration.ofMillis(-1);
+    }
+
+    private static boolean maybeProcessed(Throwable e) {
+        if (e instanceof WebworkTransportException t) {
+            return t.isMaybeProcessed();
+        }
+        // 429 and the local budget: not processed; 4xx: refused; 5xx: unknown
+        return e instanceof WebworkApiException api && api.getStatusCode() >= 500;
+    }
+
+    private ApiResponse sendWithRefresh(ApiRequest request) {
+        String token = tokens.accessToken();
+        try {
+            return sendOnce(request, token);
+        } catch (WebworkAuthenticationException e) {
+            if (tokens.refreshAfterRejection(token)) {
+                LOG.info("{} {}: access token rejected (401); sending once more with the refreshed token",
+                        request.method(), basePath + request.path());
+                return sendOnce(request, tokens.accessToken());
+            }
+            throw e;
+        }
+    }
+
+    private ApiResponse sendOnce(ApiRequest request, String token) {
+        takeBudget(request);
         String target = baseUrl + request.pathAndQuery();
         String fullPath = basePath + request.path();
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
                 .setUri(target)
-                .setHeader("Authorization", "Bearer " + tokens.accessToken())
+                .setHeader("Authorization", "Bearer " + token)
                 .setHeader("Accept", "application/json");
         if (request.body() != null) {
             builder.setEntity(new ByteArrayEntity(serialize(request), JSON));
@@ -69,7 +227,33 @@ public class WebworkClient {
         } catch (IOException e) {
             throw new WebworkTransportException("WebWork API " + request.method() + " " + fullPath
                                                 + " got no answer: " + e.getClass().getSimpleName()
-                                                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+                                                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e,
+                    !neverSent(e));
+        }
+    }
+
+    /** Failures that happen before a single byte of the request left this machine. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof ConnectException || e instanceof HttpHostConnectException
+               || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
+               || e instanceof NoRouteToHostException
+               || e instanceof InterruptedIOException && e.getClass().getSimpleName().equals("ConnectionRequestTimeoutException");
+    }
+
+    private void takeBudget(ApiRequest request) {
+        if (budget == null) {
+            return;
+        }
+        try {
+            if (!budget.acquire(retry.maxBudgetWait())) {
+                throw new WebworkRateLimitException("No WebWork request budget for " + request.method() + " "
+                                                    + basePath + request.path() + " within maxBudgetWait "
+                                                    + retry.maxBudgetWait() + " (" + budget.limit() + " requests per "
+                                                    + budget.window() + ")", 0, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WebworkException("Interrupted while waiting for WebWork request budget", e);
         }
     }
 
@@ -83,6 +267,8 @@ public class WebworkClient {
 
     private ApiResponse read(ApiRequest request, String fullPath, ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
+        Map<String, String> headers = ApiResponse.headersOf(headers(response));
+        observeBudget(status, headers);
         String raw = response.getEntity() == null
                 ? "" : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
         JsonNode envelope = parse(raw);
@@ -91,14 +277,67 @@ public class WebworkClient {
             if (ok && envelope == null && !raw.isBlank()) {
                 throw new WebworkTransportException("WebWork API " + request.method() + " " + fullPath
                                                     + " answered HTTP " + status + " with a body that is not JSON",
-                        null);
+                        null, true);
+            }
+            if (status == 429) {
+                String message = envelope == null ? null : envelope.path("message").asText(null);
+                throw new WebworkTooManyRequestsException(status, request.method(), fullPath, message, null,
+                        retryAfter(headers));
             }
             if (!ok || envelope != null) {
                 throw ApiErrors.toException(status, request.method(), fullPath, envelope, raw);
             }
         }
-        return new ApiResponse(status, envelope == null ? mapper.createObjectNode() : envelope,
-                ApiResponse.headersOf(headers(response)));
+        return new ApiResponse(status, envelope == null ? mapper.createObjectNode() : envelope, headers);
+    }
+
+    private void observeBudget(int status, Map<String, String> headers) {
+        if (budget == null) {
+            return;
+        }
+        budget.observe(intHeader(headers, "X-RateLimit-Limit"), intHeader(headers, "X-RateLimit-Remaining"));
+        if (status == 429) {
+            Duration wait = retryAfter(headers);
+            budget.pauseFor(wait == null ? Duration.ofSeconds(1) : wait);
+        }
+    }
+
+    /**
+     * {@code Retry-After} in seconds (H5); the sandbox's {@code Retry-After-Millis} when present, so that tests with a
+     * scaled-down window stay fast.
+     */
+    static Duration retryAfter(Map<String, String> headers) {
+        Integer millis = intHeader(headers, "Retry-After-Millis");
+        if (millis != null) {
+            return Duration.ofMillis(millis);
+        }
+        Integer seconds = intHeader(headers, "Retry-After");
+        return seconds == null ? null : Duration.ofSeconds(seconds);
+    }
+
+    private static Duration retryAfter(WebworkTooManyRequestsException e) {
+        return e.getRetryAfter() == null ? Duration.ofSeconds(1) : e.getRetryAfter();
+    }
+
+    private static Integer intHeader(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                try {
+                    return Integer.valueOf(e.getValue().trim());
+                } catch (NumberFormatException ignored) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Duration d) {
+        return d == null ? "absent" : d.toMillis() + " ms";
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isZero() || d.isNegative() ? Duration.ofMillis(1) : d;
     }
 
     private JsonNode parse(String raw) {

@@ -15,4 +15,27 @@ public class WebworkException extends RuntimeCamelException {
     public WebworkException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    private int attempts = 1;
+
+    /** How many times the request was sent (or tried) before this failure was final; 1 when it was not retried. */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** Set by the client when a retried call fails for good. */
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    /** The HTTP status of the last answer, or 0 when the last attempt got none (transport failure, no budget). */
+    public int getLastStatusCode() {
+        return 0;
+    }
+
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return attempts > 1 ? message + " (after " + attempts + " attempts)" : message;
+    }
 }

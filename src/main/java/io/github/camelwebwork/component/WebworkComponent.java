@@ -1,23 +1,38 @@
 package io.github.camelwebwork.component;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelwebwork.client.AccessTokenProvider;
 import io.github.camelwebwork.client.HttpClientFactory;
+import io.github.camelwebwork.client.RateBudget;
+import io.github.camelwebwork.client.oauth.FileTokenStore;
+import io.github.camelwebwork.client.oauth.OAuth2TokenProvider;
+import io.github.camelwebwork.client.oauth.TokenStore;
 import io.github.camelwebwork.client.HttpSettings;
 import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -25,7 +40,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  * set of HTTP settings, and the JSON mapper.
  */
 @Component("webwork")
-public class WebworkComponent extends DefaultComponent implements SSLContextParametersAware {
+public class WebworkComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     static final String USER_AGENT = "camel-webwork";
 
@@ -35,6 +50,10 @@ public class WebworkComponent extends DefaultComponent implements SSLContextPara
     private boolean useGlobalSslContextParameters;
 
     private final Map<HttpSettings, CloseableHttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Map<String, AccessTokenProvider> credentials = new ConcurrentHashMap<>();
+    private final Map<String, RateBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<String, WebworkHealth> health = new ConcurrentHashMap<>();
+    private IdempotentRepository defaultIdempotentRepository;
     private final ObjectMapper objectMapper = WebworkJson.newMapper();
 
     @Override
@@ -66,6 +85,84 @@ public class WebworkComponent extends DefaultComponent implements SSLContextPara
         return parameters == null ? null : parameters.createSSLContext(getCamelContext());
     }
 
+    /**
+     * The credential of a configuration: an OAuth2 client when clientId is set, else the access token. One provider
+     * per credential for the whole component, so that every endpoint shares its refreshes.
+     */
+    Credential credential(WebworkConfiguration config, String forWhat) throws Exception {
+        if (ObjectHelper.isNotEmpty(config.getClientId())) {
+            if (ObjectHelper.isEmpty(config.getClientSecret())) {
+                throw new IllegalArgumentException("The WebWork OAuth2 client " + config.getClientId() + " of "
+                                                   + forWhat + " has no clientSecret");
+            }
+            String key = OAuth2TokenProvider.keyOf(config.getTokenUrl(), config.getClientId());
+            CloseableHttpClient http = httpClient(config);
+            AccessTokenProvider provider = credentials.computeIfAbsent(key, k -> new OAuth2TokenProvider(http,
+                    objectMapper, config.getTokenUrl(), config.getClientId(), config.getClientSecret(),
+                    config.getRefreshToken(), tokenStore(config), Clock.systemUTC()));
+            return new Credential(key, provider);
+        }
+        if (ObjectHelper.isEmpty(config.getAccessToken())) {
+            throw new IllegalArgumentException("No WebWork credential for " + forWhat + ": set the accessToken option"
+                                               + " (camel.component.webwork.access-token), or clientId and"
+                                               + " clientSecret for OAuth2");
+        }
+        String token = config.getAccessToken();
+        String key = "token-" + fingerprint(token);
+        return new Credential(key, credentials.computeIfAbsent(key, k -> () -> token));
+    }
+
+    /** The rate budget of a credential, shared by every endpoint that uses it. */
+    RateBudget budget(String credentialKey, WebworkConfiguration config) {
+        return budgets.computeIfAbsent(credentialKey,
+                k -> new RateBudget(config.getRateLimit(), Duration.ofMillis(config.getRateLimitWindow())));
+    }
+
+    /** The health of a credential: whether it works, and its budget. */
+    WebworkHealth health(Credential credential) {
+        return health.computeIfAbsent(credential.key(), k -> new WebworkHealth(k));
+    }
+
+    IdempotentRepository idempotentRepository(WebworkConfiguration config) throws Exception {
+        if (config.getIdempotentRepository() != null) {
+            return config.getIdempotentRepository();
+        }
+        synchronized (this) {
+            if (defaultIdempotentRepository == null) {
+                defaultIdempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+                ServiceHelper.startService(defaultIdempotentRepository);
+            }
+            return defaultIdempotentRepository;
+        }
+    }
+
+    private TokenStore tokenStore(WebworkConfiguration config) {
+        if (config.getTokenStore() != null) {
+            return config.getTokenStore();
+        }
+        String directory = config.getTokenStoreDirectory();
+        return new FileTokenStore(directory != null ? Path.of(directory)
+                : Path.of(System.getProperty("user.home"), ".camel-webwork", "tokens"));
+    }
+
+    /** A non-secret fingerprint of a token: the first 8 bytes of its SHA-256, in hex. */
+    static String fingerprint(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A credential's non-secret key and its token provider. */
+    record Credential(String key, AccessTokenProvider provider) {
+        @Override
+        public String toString() {
+            return "Credential[" + key + "]";
+        }
+    }
+
     ObjectMapper objectMapper() {
         return objectMapper;
     }
@@ -74,6 +171,11 @@ public class WebworkComponent extends DefaultComponent implements SSLContextPara
     protected void doStop() throws Exception {
         httpClients.values().forEach(IOHelper::close);
         httpClients.clear();
+        credentials.clear();
+        budgets.clear();
+        health.clear();
+        ServiceHelper.stopService(defaultIdempotentRepository);
+        defaultIdempotentRepository = null;
         super.doStop();
     }
 

@@ -1,7 +1,9 @@
 package io.github.camelwebwork.component;
 
+import io.github.camelwebwork.client.oauth.TokenStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -15,6 +17,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class WebworkConfiguration implements Cloneable {
 
+    /** House rule H7: the OAuth2 token endpoint. */
+    public static final String DEFAULT_TOKEN_URL = "https://webwork-tracker.com/oauth/token";
     public static final String DEFAULT_BASE_URL = "https://api.webwork-tracker.com/api/v2";
 
     @UriParam(enums = "list,get,create,update,delete,listAssignees,assign,unassign,restore,assignProject,"
@@ -122,6 +126,39 @@ public class WebworkConfiguration implements Cloneable {
     private String proxyUsername;
     @UriParam(label = "proxy,security", secret = true)
     private String proxyPassword;
+
+    @UriParam(label = "advanced,resilience", defaultValue = "60")
+    private int rateLimit = 60;
+    @UriParam(label = "advanced,resilience", defaultValue = "60000", javaType = "java.time.Duration")
+    private long rateLimitWindow = 60_000;
+    @UriParam(label = "advanced,resilience", defaultValue = "120000", javaType = "java.time.Duration")
+    private long maxBudgetWait = 120_000;
+    @UriParam(label = "advanced,resilience", defaultValue = "120000", javaType = "java.time.Duration")
+    private long maxRetryAfter = 120_000;
+    @UriParam(label = "advanced,resilience", defaultValue = "5")
+    private int maxAttempts = 5;
+    @UriParam(label = "advanced,resilience", defaultValue = "500", javaType = "java.time.Duration")
+    private long retryInitialBackoff = 500;
+    @UriParam(label = "advanced,resilience", defaultValue = "30000", javaType = "java.time.Duration")
+    private long retryMaxBackoff = 30_000;
+    @UriParam(label = "advanced,resilience")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean dryRun;
+
+    @UriParam(label = "security,oauth", defaultValue = DEFAULT_TOKEN_URL)
+    private String tokenUrl = DEFAULT_TOKEN_URL;
+    @UriParam(label = "security,oauth")
+    private String clientId;
+    @UriParam(label = "security,oauth", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security,oauth", secret = true)
+    private String refreshToken;
+    @UriParam(label = "security,oauth")
+    private TokenStore tokenStore;
+    @UriParam(label = "security,oauth")
+    private String tokenStoreDirectory;
 
     public String getOperation() {
         return operation;
@@ -607,6 +644,141 @@ public class WebworkConfiguration implements Cloneable {
         this.proxyPassword = proxyPassword;
     }
 
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    /** How many requests the API allows per credential per rateLimitWindow (house rule H5: 60 per minute per user). Every webwork endpoint of the CamelContext using the same credential shares this budget; the first endpoint started sets it. */
+    public void setRateLimit(int rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getRateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    /** The window of rateLimit. */
+    public void setRateLimitWindow(long rateLimitWindow) {
+        this.rateLimitWindow = rateLimitWindow;
+    }
+
+    public long getMaxBudgetWait() {
+        return maxBudgetWait;
+    }
+
+    /** How long a request may wait for the shared rate budget before it fails with a WebworkRateLimitException. */
+    public void setMaxBudgetWait(long maxBudgetWait) {
+        this.maxBudgetWait = maxBudgetWait;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /** The longest Retry-After of a 429 answer that is waited for before retrying; a longer one fails at once with a WebworkRateLimitException. */
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    /** Attempts per call in all, the first included (1 = no retries). Idempotent calls are retried after 429, 5xx, timeouts and resets; creates only when they certainly did not take effect. */
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public long getRetryInitialBackoff() {
+        return retryInitialBackoff;
+    }
+
+    /** The first wait before retrying after a 5xx, timeout or reset; it doubles per attempt, with 25% jitter. */
+    public void setRetryInitialBackoff(long retryInitialBackoff) {
+        this.retryInitialBackoff = retryInitialBackoff;
+    }
+
+    public long getRetryMaxBackoff() {
+        return retryMaxBackoff;
+    }
+
+    /** The longest wait between two attempts after a 5xx, timeout or reset. */
+    public void setRetryMaxBackoff(long retryMaxBackoff) {
+        this.retryMaxBackoff = retryMaxBackoff;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /** Where the idempotency keys of creates are kept (header CamelWebworkIdempotencyKey, default the exchange id), so that a redelivered create is looked up instead of sent again. Default: an in-memory repository per component; use a persistent one (JDBC, Kafka, file) to keep the guarantee across restarts. */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Validate and resolve the call and return the request that would be sent (method, URL, headers without the token, JSON body) as a WebworkDryRun body, without sending it or spending rate budget. */
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /** The OAuth2 token endpoint (house rule H7). */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** The OAuth2 client id. With clientSecret, used instead of accessToken: the refresh-token grant when refreshToken is set (authorization-code apps), else the client-credentials grant. */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** The OAuth2 client secret. */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /** The OAuth2 refresh token from the app's consent. WebWork rotates it on every refresh; the latest one is kept in the token store and preferred over this one at the next start. */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /** Where OAuth2 tokens are kept across restarts. Default: a FileTokenStore in tokenStoreDirectory. */
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    public String getTokenStoreDirectory() {
+        return tokenStoreDirectory;
+    }
+
+    /** The directory of the default file token store (files readable by the owner only). Default: .camel-webwork/tokens in the user's home directory. */
+    public void setTokenStoreDirectory(String tokenStoreDirectory) {
+        this.tokenStoreDirectory = tokenStoreDirectory;
+    }
+
     public WebworkConfiguration copy() {
         try {
             return (WebworkConfiguration) clone();
@@ -618,7 +790,12 @@ public class WebworkConfiguration implements Cloneable {
     @Override
     public String toString() {
         return "WebworkConfiguration[operation=" + operation + ", baseUrl=" + baseUrl + ", accessToken="
-               + (accessToken == null ? "none" : "xxxxxx") + ", workspaceId=" + workspaceId + ", projectId="
-               + projectId + "]";
+               + mask(accessToken) + (clientId == null ? "" : ", clientId=" + clientId + ", clientSecret="
+                                                             + mask(clientSecret) + ", refreshToken=" + mask(refreshToken))
+               + ", workspaceId=" + workspaceId + ", projectId=" + projectId + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null ? "none" : "xxxxxx";
     }
 }

@@ -103,6 +103,30 @@ public final class WebworkConstants {
               javaType = "Integer")
     public static final String SAVED_MINUTES = "CamelWebworkSavedMinutes";
 
+    @Metadata(label = "producer",
+              description = "Overrides the dryRun option for one message: true returns the request that would be sent"
+                            + " (a WebworkDryRun) instead of sending it.",
+              javaType = "Boolean")
+    public static final String DRY_RUN = "CamelWebworkDryRun";
+
+    @Metadata(label = "producer",
+              description = "The idempotency key of a create (default: the exchange id). A create whose key was seen"
+                            + " before is looked up first and not sent again when it had taken effect.",
+              javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelWebworkIdempotencyKey";
+
+    @Metadata(label = "producer",
+              description = "True when the result of a create was found by look-up (an earlier attempt with the same"
+                            + " idempotency key, or an attempt of this call whose outcome was unknown, had made it)"
+                            + " rather than made by this call.",
+              javaType = "Boolean")
+    public static final String RECOVERED = "CamelWebworkRecovered";
+
+    @Metadata(label = "producer",
+              description = "Requests left in the credential's shared rate budget after the call.",
+              javaType = "Integer")
+    public static final String RATE_LIMIT_REMAINING = "CamelWebworkRateLimitRemaining";
+
     private WebworkConstants() {
     }
 }

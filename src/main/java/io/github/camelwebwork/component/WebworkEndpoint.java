@@ -1,6 +1,8 @@
 package io.github.camelwebwork.component;
 
-import io.github.camelwebwork.client.AccessTokenProvider;
+import java.time.Duration;
+
+import io.github.camelwebwork.client.RetrySettings;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
@@ -9,6 +11,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
@@ -34,6 +37,8 @@ public class WebworkEndpoint extends DefaultEndpoint {
 
     private OperationDef operation;
     private volatile WebworkClient client;
+    private volatile WebworkHealth health;
+    private volatile IdempotentRepository idempotentRepository;
 
     public WebworkEndpoint(String uri, WebworkComponent component, String resource,
                            WebworkConfiguration configuration) {
@@ -88,24 +93,36 @@ public class WebworkEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (ObjectHelper.isEmpty(configuration.getAccessToken())) {
-            throw new IllegalArgumentException("No WebWork access token for webwork:" + resource
-                                               + ": set the accessToken option, usually once on the component"
-                                               + " (camel.component.webwork.access-token)");
-        }
         if (ObjectHelper.isEmpty(configuration.getBaseUrl())) {
             throw new IllegalArgumentException("The baseUrl option of webwork:" + resource + " is empty");
         }
-        String token = configuration.getAccessToken();
-        AccessTokenProvider tokens = () -> token;
-        client = new WebworkClient(getComponent().httpClient(configuration), configuration.getBaseUrl(), tokens,
-                getComponent().objectMapper());
+        WebworkComponent component = getComponent();
+        WebworkComponent.Credential credential = component.credential(configuration, "webwork:" + resource);
+        RetrySettings retry = new RetrySettings(configuration.getMaxAttempts(),
+                Duration.ofMillis(configuration.getRetryInitialBackoff()),
+                Duration.ofMillis(configuration.getRetryMaxBackoff()), Duration.ofMillis(configuration.getMaxRetryAfter()),
+                Duration.ofMillis(configuration.getMaxBudgetWait()),
+                // the server may still be working on a create that timed out: look for it after twice the timeout
+                Duration.ofMillis(2 * configuration.getResponseTimeout()));
+        health = component.health(credential);
+        idempotentRepository = component.idempotentRepository(configuration);
+        client = new WebworkClient(component.httpClient(configuration), configuration.getBaseUrl(),
+                credential.provider(), component.objectMapper(), component.budget(credential.key(), configuration),
+                retry);
     }
 
     @Override
     protected void doStop() throws Exception {
         client = null;
         super.doStop();
+    }
+
+    WebworkHealth health() {
+        return health;
+    }
+
+    IdempotentRepository idempotentRepository() {
+        return idempotentRepository;
     }
 
     WebworkClient client() {

@@ -1,6 +1,15 @@
 package io.github.camelwebwork.component;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.camelwebwork.client.ApiRequest;
+import io.github.camelwebwork.client.WebworkApiException;
+import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.client.WebworkException;
+import io.github.camelwebwork.client.WebworkTransportException;
 
 import io.github.camelwebwork.model.Pagination;
 import io.github.camelwebwork.operation.OperationDef;
@@ -10,7 +19,12 @@ import io.github.camelwebwork.operation.RequestResolver;
 import io.github.camelwebwork.operation.ResolvedCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one operation per exchange: resolves and validates the request from options, headers and body, sends it, and
@@ -18,9 +32,13 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class WebworkProducer extends DefaultProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebworkProducer.class);
+
     private final WebworkEndpoint endpoint;
     private final RequestResolver resolver;
     private final OperationExecutor executor;
+    private WebworkProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
 
     public WebworkProducer(WebworkEndpoint endpoint) {
         super(endpoint);
@@ -30,13 +48,51 @@ public class WebworkProducer extends DefaultProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
+                endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (repository != null) {
+            healthCheck = new WebworkProducerHealthCheck(endpoint);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            repository.addHealthCheck(healthCheck);
+            healthCheckRepository = repository;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
+    }
+
+    @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         OperationDef op = endpoint.operationFor(message.getHeader(WebworkConstants.OPERATION, String.class));
         Map<String, Object> headers = message.getHeaders();
         ResolvedCall call = resolver.resolve(op, endpoint.parameterSource(), headers, message.getBody());
-        OperationResult result = executor.execute(endpoint.client(), call,
-                endpoint.getConfiguration().getMaxResults());
+        Boolean dryRun = message.getHeader(WebworkConstants.DRY_RUN, Boolean.class);
+        if (dryRun != null ? dryRun : endpoint.getConfiguration().isDryRun()) {
+            message.setBody(dryRun(call));
+            return;
+        }
+        WebworkClient client = endpoint.client();
+        OperationResult result;
+        try {
+            result = op.lookup() != null ? create(exchange, client, call) : send(client, call);
+            endpoint.health().success();
+        } catch (RuntimeException e) {
+            endpoint.health().failure(e);
+            throw e;
+        } finally {
+            if (client.getBudget() != null) {
+                message.setHeader(WebworkConstants.RATE_LIMIT_REMAINING, client.getBudget().remaining());
+            }
+        }
         if (result.hasBody()) {
             message.setBody(result.body());
         }
@@ -49,6 +105,75 @@ public class WebworkProducer extends DefaultProducer {
             message.setHeader(WebworkConstants.PAGINATION_CURRENT_PAGE, pagination.getCurrentPage());
             message.setHeader(WebworkConstants.PAGINATION_LAST_PAGE, pagination.getLastPage());
         }
+    }
+
+    private OperationResult send(WebworkClient client, ResolvedCall call) {
+        return executor.execute(client, call, endpoint.getConfiguration().getMaxResults());
+    }
+
+    /**
+     * A create with an idempotency key (header, default the exchange id). A key not seen before is recorded, then
+     * the create is sent; the client looks the record up itself after an attempt whose outcome is unknown. A key seen
+     * before (a redelivery) is looked up first, and the create is sent only when no earlier attempt made the record.
+     * The key is forgotten when the create certainly did not take effect, so a later redelivery sends it again.
+     */
+    private OperationResult create(Exchange exchange, WebworkClient client, ResolvedCall call) {
+        Message message = exchange.getMessage();
+        String given = message.getHeader(WebworkConstants.IDEMPOTENCY_KEY, String.class);
+        String key = call.operation().qualifiedName() + ":" + (given != null ? given : exchange.getExchangeId());
+        IdempotentRepository repository = endpoint.idempotentRepository();
+        boolean seen = !repository.add(key);
+        if (seen) {
+            Optional<OperationResult> existing = executor.findExisting(client, call);
+            if (existing.isPresent()) {
+                LOG.info("{}: idempotency key seen before and its record exists; not creating it again",
+                        call.operation().qualifiedName());
+                message.setHeader(WebworkConstants.RECOVERED, true);
+                repository.confirm(key);
+                return existing.get();
+            }
+        }
+        try {
+            OperationResult result = send(client, call);
+            repository.confirm(key);
+            message.setHeader(WebworkConstants.RECOVERED, result.recovered());
+            return result;
+        } catch (RuntimeException e) {
+            if (!maybeTookEffect(e)) {
+                repository.remove(key);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean maybeTookEffect(Throwable e) {
+        if (e instanceof WebworkTransportException t) {
+            return t.isMaybeProcessed();
+        }
+        return e instanceof WebworkApiException api && api.getStatusCode() >= 500;
+    }
+
+    private WebworkDryRun dryRun(ResolvedCall call) {
+        ApiRequest request = call.request();
+        if (call.walksPages()) {
+            request = request.withQueryParam("page", "1");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", WebworkDryRun.MASKED_AUTHORIZATION);
+        headers.put("Accept", "application/json");
+        String body = null;
+        if (request.body() != null) {
+            headers.put("Content-Type", "application/json");
+            try {
+                body = endpoint.getComponent().objectMapper().writeValueAsString(request.body());
+            } catch (JsonProcessingException e) {
+                throw new WebworkException("Cannot write the JSON body of " + request.method() + " " + request.path(),
+                        e);
+            }
+        }
+        String base = endpoint.getConfiguration().getBaseUrl();
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return new WebworkDryRun(request.method(), base + request.pathAndQuery(), headers, body);
     }
 
     /** saved_minutes → CamelWebworkSavedMinutes. */

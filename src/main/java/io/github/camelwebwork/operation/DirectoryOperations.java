@@ -58,6 +58,7 @@ final class DirectoryOperations {
                         .body(null, LASTNAME.required())
                         .body("role", Field.choice("role", ASSIGNABLE_ROLES).required())
                         .returns(ResultShape.OBJECT, MemberInvitation.class)
+                        .foundBy(CreateLookups.MEMBER)
                         .describedAs("Invites a member by e-mail")
                         .build(),
                 inWorkspace("members", "update", "PUT", "/members/{memberId}")
@@ -92,6 +93,7 @@ final class DirectoryOperations {
                         .build(),
                 projectFields(inWorkspace("projects", "create", "POST", "/projects"), NAME.required())
                         .returns(ResultShape.OBJECT, Project.class)
+                        .foundBy(CreateLookups.PROJECT)
                         .describedAs("Creates a project")
                         .build(),
                 projectFields(inWorkspace("projects", "update", "PUT", "/projects/{projectId}")
@@ -121,6 +123,7 @@ final class DirectoryOperations {
                         .body(null, FIRSTNAME.required())
                         .body(null, LASTNAME.required())
                         .returns(ResultShape.OPTIONAL_OBJECT, ProjectViewer.class)
+                        .foundBy(CreateLookups.PROJECT_VIEWER)
                         .describedAs("Invites a project viewer by e-mail")
                         .build(),
                 inWorkspace("project-viewers", "delete", "DELETE", "/project-viewers/{viewerId}")

@@ -50,6 +50,7 @@ final class LeaveExpenseOperations {
                         .rule(CrossRule.notBefore("start", "end"))
                         .rule(CrossRule.timeAfter("start_time", "end_time"))
                         .returns(ResultShape.OPTIONAL_OBJECT, Leave.class)
+                        .foundBy(CreateLookups.LEAVE)
                         .describedAs("Requests leave for a member (hour-based policies take times)")
                         .build(),
                 dateRange(inWorkspace("leaves", "balances", "GET", "/leaves/balances")
@@ -80,6 +81,7 @@ final class LeaveExpenseOperations {
                         .build(),
                 expenseFields(inWorkspace("expenses", "create", "POST", "/expenses"), true)
                         .returns(ResultShape.OBJECT, Expense.class)
+                        .foundBy(CreateLookups.EXPENSE)
                         .describedAs("Records an expense")
                         .build(),
                 expenseFields(inWorkspace("expenses", "update", "PUT", "/expenses/{expenseId}")

@@ -10,7 +10,22 @@ import java.util.Optional;
  */
 public record OperationDef(String resource, String name, String method, String pathTemplate, List<Param> params,
                            List<CrossRule> rules, boolean requiresChange, ResultShape shape, Class<?> resultType,
-                           int maxPerPage, String modelIdOption, List<String> envelopeExtras, String description) {
+                           int maxPerPage, String modelIdOption, List<String> envelopeExtras, String description,
+                           CreateLookup lookup) {
+
+    /** The POSTs that change the state of an existing thing: sending one twice has the effect of sending it once. */
+    private static final java.util.Set<String> VERBS = java.util.Set.of("approve", "reject", "submit", "unsubmit",
+            "restore", "assign", "assignProject");
+
+    /**
+     * Whether the call may be sent again after an attempt that may have reached the server: every GET, PUT and
+     * DELETE, and the verbs (approve, reject, ...) are idempotent; the other POSTs create something.
+     */
+    public io.github.camelwebwork.client.CallSafety callSafety() {
+        return "POST".equals(method) && !VERBS.contains(name)
+                ? io.github.camelwebwork.client.CallSafety.NOT_IDEMPOTENT
+                : io.github.camelwebwork.client.CallSafety.IDEMPOTENT;
+    }
 
     public String qualifiedName() {
         return resource + "." + name;
@@ -62,6 +77,7 @@ public record OperationDef(String resource, String name, String method, String p
         private String modelIdOption;
         private final List<String> envelopeExtras = new ArrayList<>();
         private String description = "";
+        private CreateLookup lookup;
 
         private Builder(String resource, String name, String method, String pathTemplate) {
             this.resource = resource;
@@ -143,6 +159,12 @@ public record OperationDef(String resource, String name, String method, String p
             return this;
         }
 
+        /** How to find what an attempt of this create made, when its outcome is unknown (see {@link CreateLookup}). */
+        Builder foundBy(CreateLookup lookup) {
+            this.lookup = lookup;
+            return this;
+        }
+
         Builder describedAs(String text) {
             this.description = text;
             return this;
@@ -151,7 +173,7 @@ public record OperationDef(String resource, String name, String method, String p
         OperationDef build() {
             return new OperationDef(resource, name, method, pathTemplate, List.copyOf(params), List.copyOf(rules),
                     requiresChange, shape, resultType, maxPerPage, modelIdOption, List.copyOf(envelopeExtras),
-                    description);
+                    description, lookup);
         }
     }
 }

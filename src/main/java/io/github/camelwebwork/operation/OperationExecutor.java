@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.ApiRequest;
 import io.github.camelwebwork.client.ApiResponse;
+import io.github.camelwebwork.client.Recovery;
 import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.model.Pagination;
 
 /** Sends a {@link ResolvedCall} and reads its typed result. */
 public final class OperationExecutor {
@@ -30,7 +32,36 @@ public final class OperationExecutor {
         if (call.walksPages()) {
             return walk(client, op, request, maxResults);
         }
-        ApiResponse response = client.execute(request);
+        ApiResponse response = client.execute(request, op.callSafety(), recovery(client, op, request));
+        return read(op, response, maxResults);
+    }
+
+    /**
+     * For a create with a look-up: the record an earlier attempt made, as the create's result, or empty when there is
+     * none (the create may be sent). Empty too for operations without a look-up.
+     */
+    public java.util.Optional<OperationResult> findExisting(WebworkClient client, ResolvedCall call) {
+        Recovery recovery = recovery(client, call.operation(), call.request());
+        return recovery == null ? java.util.Optional.empty()
+                : recovery.find().map(response -> read(call.operation(), response, 0));
+    }
+
+    private Recovery recovery(WebworkClient client, OperationDef op, ApiRequest request) {
+        if (op.lookup() == null || request.body() == null) {
+            return null;
+        }
+        return () -> op.lookup().find(request.body(), new ClientFinder(client))
+                .map(found -> ApiResponse.recovered(mapper.createObjectNode().put("success", true)
+                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("data", found)
+                        .put("message", "Found the record an earlier attempt had created")));
+    }
+
+    private OperationResult read(OperationDef op, ApiResponse response, int maxResults) {
+        OperationResult result = readBody(op, response, maxResults);
+        return response.recovered() ? result.asRecovered() : result;
+    }
+
+    private OperationResult readBody(OperationDef op, ApiResponse response, int maxResults) {
         Map<String, Object> extras = extras(op, response);
         return switch (op.shape()) {
             case OBJECT -> new OperationResult(true, reader.object(response, op.resultType(), op.qualifiedName()),
@@ -60,6 +91,51 @@ public final class OperationExecutor {
         PagedResult<?> paged = new PagedResult<>(client, first, reader, op.resultType(), response, perPage,
                 maxResults);
         return new OperationResult(true, paged, response.message(), paged.getPagination(), extras(op, response));
+    }
+
+    /** Reads lists through the client for the look-ups, newest (last) page first. */
+    private final class ClientFinder implements CreateLookup.Finder {
+
+        private final WebworkClient client;
+
+        ClientFinder(WebworkClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public java.util.Optional<JsonNode> newestFirst(String path, List<Map.Entry<String, String>> query,
+                                                        int perPage, java.util.function.Predicate<JsonNode> match) {
+            ApiRequest first = new ApiRequest("GET", path, query, null).withQueryParam("page", "1");
+            if (perPage > 0) {
+                first = first.withQueryParam("per_page", String.valueOf(perPage));
+            }
+            ApiResponse firstPage = client.execute(first);
+            Pagination pagination = reader.pagination(firstPage);
+            int last = pagination == null || pagination.getLastPage() == null ? 1 : pagination.getLastPage();
+            for (int page = last; page >= 1; page--) {
+                ApiResponse response = page == 1 ? firstPage
+                        : client.execute(first.withQueryParam("page", String.valueOf(page)));
+                JsonNode items = items(response.data());
+                for (int i = items.size() - 1; i >= 0; i--) {
+                    if (match.test(items.get(i))) {
+                        return java.util.Optional.of(items.get(i));
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public JsonNode data(String path, List<Map.Entry<String, String>> query) {
+            return client.execute(new ApiRequest("GET", path, query, null)).data();
+        }
+
+        private JsonNode items(JsonNode data) {
+            if (data.isObject() && data.path(HouseRules.REPORT_USERS_FIELD).isArray()) {
+                return data.get(HouseRules.REPORT_USERS_FIELD);
+            }
+            return data.isArray() ? data : mapper.createArrayNode();
+        }
     }
 
     private Map<String, Object> extras(OperationDef op, ApiResponse response) {

@@ -10,5 +10,14 @@ import io.github.camelwebwork.model.Pagination;
  * {@code saved_minutes}) by wire name.
  */
 public record OperationResult(boolean hasBody, Object body, String message, Pagination pagination,
-                              Map<String, Object> extras) {
+                              Map<String, Object> extras, boolean recovered) {
+
+    public OperationResult(boolean hasBody, Object body, String message, Pagination pagination,
+                           Map<String, Object> extras) {
+        this(hasBody, body, message, pagination, extras, false);
+    }
+
+    OperationResult asRecovered() {
+        return new OperationResult(hasBody, body, message, pagination, extras, true);
+    }
 }

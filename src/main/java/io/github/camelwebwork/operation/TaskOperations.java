@@ -41,6 +41,7 @@ final class TaskOperations {
                         .build(),
                 writeFields(scoped("create", "POST", "/tasks"), TITLE.required())
                         .returns(ResultShape.OBJECT, Task.class)
+                        .foundBy(CreateLookups.TASK)
                         .describedAs("Creates a task")
                         .build(),
                 writeFields(scoped("update", "PUT", "/tasks/{taskId}")

@@ -56,6 +56,7 @@ final class TimeOperations {
                         .body("projectId", PROJECT_ID.required())
                         .body("userId", USER_ID.required()))
                         .returns(ResultShape.OBJECT, Contract.class)
+                        .foundBy(CreateLookups.CONTRACT)
                         .describedAs("Assigns a member to a project")
                         .build(),
                 contractFields(inWorkspace("contracts", "update", "PUT", "/contracts/{contractId}")
@@ -114,6 +115,7 @@ final class TimeOperations {
                         .rule(CrossRule.timeAfter("start_time", "end_time"))
                         .envelopeExtra("saved_minutes")
                         .returns(ResultShape.OPTIONAL_OBJECT, TimeEntryCreation.class)
+                        .foundBy(CreateLookups.TIME_ENTRY)
                         .describedAs("Adds manual time; CamelWebworkSavedMinutes tells how much was saved")
                         .build(),
                 inWorkspace("time-entries", "update", "PUT", "/time-entries/{timeEntryId}")
@@ -172,6 +174,7 @@ final class TimeOperations {
                         .body("taskId", TASK_ID.nullable())
                         .rule(CrossRule.dateTimeAfter("start", "end"))
                         .returns(ResultShape.OPTIONAL_OBJECT, TimeRequestCreation.class)
+                        .foundBy(CreateLookups.TIME_REQUEST)
                         .describedAs("Requests manual time for approval")
                         .build(),
                 inWorkspace("time-requests", "approve", "POST", "/time-requests/{timeRequestId}/approve")

@@ -35,6 +35,7 @@ final class WebhookOperations {
                         .body("url", Field.url("url").required())
                         .body("events", EVENTS.required())
                         .returns(ResultShape.OBJECT, Webhook.class)
+                        .foundBy(CreateLookups.WEBHOOK)
                         .describedAs("Registers a webhook; the answer carries its signing token")
                         .build(),
                 inWorkspace("webhooks", "update", "PUT", "/webhooks/{webhookId}")

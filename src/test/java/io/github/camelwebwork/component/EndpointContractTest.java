@@ -101,7 +101,7 @@ class EndpointContractTest extends SandboxTestSupport {
             template.requestBody(endpoint.get(), (Object) null);
         });
 
-        assertThat(e).hasStackTraceContaining("No WebWork access token for webwork:tasks: set the accessToken option");
+        assertThat(e).hasStackTraceContaining("No WebWork credential for webwork:tasks: set the accessToken option");
         assertThat(requests()).isEmpty();
     }
 }

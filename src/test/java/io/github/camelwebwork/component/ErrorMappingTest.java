@@ -82,11 +82,16 @@ class ErrorMappingTest extends SandboxTestSupport {
     }
 
     @Test
-    void aServerThatIsNotThereIsATransportFailure() {
+    void aServerThatIsNotThereIsATransportFailureAfterEveryAttempt() {
         Throwable e = failure("webwork:tasks?workspaceId=1&projectId=100&operation=get&taskId=500"
-                              + "&baseUrl=http://127.0.0.1:1/api/v2&connectTimeout=2s", null);
+                              + "&baseUrl=http://127.0.0.1:1/api/v2&connectTimeout=2s&maxAttempts=3"
+                              + "&retryInitialBackoff=10&retryMaxBackoff=20", null);
 
         assertThat(e).isInstanceOf(WebworkTransportException.class)
-                .hasMessageStartingWith("WebWork API GET /api/v2/tasks/500 got no answer");
+                .hasMessageStartingWith("WebWork API GET /api/v2/tasks/500 got no answer")
+                .hasMessageEndingWith("(after 3 attempts)");
+        assertThat(((WebworkTransportException) e).isMaybeProcessed()).isFalse();
+        assertThat(((WebworkTransportException) e).getAttempts()).isEqualTo(3);
+        assertThat(((WebworkTransportException) e).getLastStatusCode()).isZero();
     }
 }

@@ -86,4 +86,18 @@ class TokenMaskingTest extends SandboxTestSupport {
         assertThat(output).as("something was logged").contains("get-task").contains("/api/v2/tasks/500");
         assertThat(output).doesNotContain(token);
     }
+
+    @Test
+    void oauthSecretsAreMaskedInTheConfigurationAndTheEndpointUri() {
+        WebworkEndpoint endpoint = context.getEndpoint("webwork:tasks?operation=list&clientId=app-1"
+                                                       + "&clientSecret=RAW(cs-very-secret-1)&refreshToken=RAW(rt-very-secret-2)",
+                WebworkEndpoint.class);
+
+        for (String shown : java.util.List.of(endpoint.toString(), endpoint.getConfiguration().toString(),
+                endpoint.getEndpointBaseUri())) {
+            assertThat(shown).doesNotContain("cs-very-secret-1").doesNotContain("rt-very-secret-2");
+        }
+        assertThat(endpoint.getConfiguration().toString()).contains("clientId=app-1")
+                .contains("clientSecret=xxxxxx").contains("refreshToken=xxxxxx");
+    }
 }

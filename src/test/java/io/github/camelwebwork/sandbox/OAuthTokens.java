@@ -167,6 +167,6 @@ public final class OAuthTokens {
     private static String random() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return SandboxSecrets.remember(HexFormat.of().formatHex(bytes));
     }
 }

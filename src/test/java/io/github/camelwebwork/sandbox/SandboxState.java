@@ -76,6 +76,11 @@ public final class SandboxState {
         tokens.put(token, userId);
     }
 
+    /** The token stops working (revoked in the WebWork settings): its calls get 401. */
+    public synchronized void removeToken(String token) {
+        tokens.remove(token);
+    }
+
     public synchronized Optional<Long> userIdForToken(String token) {
         return Optional.ofNullable(tokens.get(token));
     }

@@ -27,7 +27,8 @@ final class SeedReader {
             throw new UncheckedIOException("malformed seed JSON", e);
         }
         Map<String, Long> tokens = new HashMap<>();
-        root.path("tokens").properties().forEach(e -> tokens.put(e.getKey(), e.getValue().asLong()));
+        root.path("tokens").properties()
+                .forEach(e -> tokens.put(SandboxSecrets.remember(e.getKey()), e.getValue().asLong()));
         Optional<Long> owner = root.hasNonNull("owner_user_id")
                 ? Optional.of(root.get("owner_user_id").asLong()) : Optional.empty();
         return new Seed(list(root, "users", SeedReader::user), list(root, "workspaces", SeedReader::workspace),

@@ -364,6 +364,9 @@ public final class WebworkSandbox implements AutoCloseable {
         public WebworkSandbox build() {
             Seed chosen = seed != null ? seed : Seed.defaultWorkspace();
             SandboxState state = SandboxState.of(chosen, clock);
+            SandboxSecrets.remember(ownerToken);
+            extraTokens.keySet().forEach(SandboxSecrets::remember);
+            oauthClients.values().forEach(client -> SandboxSecrets.remember(client.secret()));
             chosen.primaryOwnerId().ifPresent(owner -> state.addToken(ownerToken, owner));
             extraTokens.forEach(state::addToken);
             OAuthTokens oauth = new OAuthTokens(accessTokenLifetime, refreshTokenLifetime, ticker);

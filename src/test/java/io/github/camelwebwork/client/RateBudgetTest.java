@@ -1,0 +1,117 @@
+package io.github.camelwebwork.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The sliding-log budget against a controlled clock: never more than the limit in any window. */
+class RateBudgetTest {
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final RateBudget budget = new RateBudget(60, Duration.ofMinutes(1), nanos::get);
+
+    @Test
+    void burstsUpToTheLimitThenWaitsForTheOldestToLeaveTheWindow() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            assertThat(budget.acquire(Duration.ZERO)).as("request %d", i).isTrue();
+        }
+        assertThat(budget.remaining()).isZero();
+        assertThat(budget.acquire(Duration.ZERO)).isFalse();
+
+        advance(Duration.ofSeconds(60));
+        assertThat(budget.acquire(Duration.ZERO)).as("within the 2 s margin").isFalse();
+        advance(Duration.ofSeconds(2));
+        assertThat(budget.remaining()).isEqualTo(60);
+        assertThat(budget.acquire(Duration.ZERO)).isTrue();
+    }
+
+    /** The property a token bucket lacks: 2N across a refill boundary is impossible here. */
+    @Test
+    void noWindowEverHoldsMoreThanTheLimitWhateverTheArrivalPattern() throws Exception {
+        Random random = new Random(7);
+        List<Long> sent = new ArrayList<>();
+        for (int step = 0; step < 20_000; step++) {
+            advance(Duration.ofMillis(random.nextInt(random.nextBoolean() ? 5 : 3_000)));
+            if (budget.acquire(Duration.ZERO)) {
+                sent.add(nanos.get());
+            }
+        }
+        long window = Duration.ofMinutes(1).toNanos();      // the server's window, without the margin
+        int max = 0;
+        for (int i = 0, j = 0; i < sent.size(); i++) {
+            while (sent.get(i) - sent.get(j) >= window) {
+                j++;
+            }
+            max = Math.max(max, i - j + 1);
+        }
+        assertThat(max).isEqualTo(60);
+        assertThat(sent.size()).isGreaterThan(1_000);
+    }
+
+    @Test
+    void theServersRemainingCountWinsWhenItIsLower() throws Exception {
+        budget.acquire(Duration.ZERO);
+        budget.observe(null, 10);                     // another machine spent 49 of this user's budget
+        assertThat(budget.remaining()).isEqualTo(10);
+
+        budget.observe(null, 30);                     // a higher count never gives budget back
+        assertThat(budget.remaining()).isEqualTo(10);
+        advance(Duration.ofMinutes(1).plusSeconds(2));
+        assertThat(budget.remaining()).isEqualTo(60);
+    }
+
+    @Test
+    void aLowerLimitFromTheServerIsAdoptedKeepingTheNewestSends() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            budget.acquire(Duration.ZERO);
+            advance(Duration.ofSeconds(1));
+        }
+        budget.observe(5, null);
+
+        assertThat(budget.limit()).isEqualTo(5);
+        assertThat(budget.acquire(Duration.ZERO)).as("the last 5 sends fill the window").isFalse();
+        advance(Duration.ofSeconds(60 + 2 - 5));        // the oldest kept send (5 s ago) leaves the window
+        assertThat(budget.acquire(Duration.ZERO)).isTrue();
+        budget.observe(60, null);
+        assertThat(budget.limit()).as("a higher limit is not adopted").isEqualTo(5);
+    }
+
+    @Test
+    void aRetryAfterPausesEveryRequestOfTheCredential() throws Exception {
+        budget.pauseFor(Duration.ofSeconds(5));
+        assertThat(budget.remaining()).isZero();
+        assertThat(budget.acquire(Duration.ZERO)).isFalse();
+
+        advance(Duration.ofSeconds(5));
+        assertThat(budget.acquire(Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void waitsWithinMaxWaitOnTheRealClock() throws Exception {
+        RateBudget real = new RateBudget(2, Duration.ofMillis(200));
+        long start = System.nanoTime();
+        assertThat(real.acquire(Duration.ZERO)).isTrue();
+        assertThat(real.acquire(Duration.ZERO)).isTrue();
+        assertThat(real.acquire(Duration.ofMillis(50))).isFalse();
+
+        assertThat(real.acquire(Duration.ofSeconds(5))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(210));
+    }
+
+    @Test
+    void rejectsANonsenseLimit() {
+        assertThatThrownBy(() -> new RateBudget(0, Duration.ofMinutes(1))).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new RateBudget(5, Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    private void advance(Duration d) {
+        nanos.addAndGet(d.toNanos());
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.camelwebwork.resilience;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelwebwork.model.Task;
+import io.github.camelwebwork.model.TimeEntryCreation;
+import io.github.camelwebwork.sandbox.FaultKind;
+import io.github.camelwebwork.sandbox.FaultPlan;
+import io.github.camelwebwork.sandbox.RecordedRequest;
+import io.github.camelwebwork.support.SandboxTestSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Idempotency keys of creates: a redelivered or repeated create is looked up, not made twice. */
+class IdempotentCreateTest extends SandboxTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // one attempt per delivery: what saves the day here is Camel's redelivery plus the idempotency key
+                errorHandler(deadLetterChannel("mock:dead").maximumRedeliveries(1).redeliveryDelay(0));
+                from("direct:create")
+                        .to("webwork:tasks?operation=create&workspaceId=1&projectId=100&maxAttempts=1")
+                        .to("mock:created");
+            }
+        };
+    }
+
+    /** The create reached the server but the answer was lost; the redelivery finds the task instead of making another. */
+    @Test
+    void aRedeliveryAfterAnAnswerLostInTransitFindsTheTask() throws Exception {
+        sandbox.faults(FaultPlan.builder().seed(3).share(1.0).kinds(FaultKind.RESET_AFTER)
+                .onlyPaths("POST /api/v2/tasks").build());
+        MockEndpoint created = getMockEndpoint("mock:created");
+        created.expectedMessageCount(1);
+        created.expectedHeaderReceived("CamelWebworkRecovered", true);
+
+        template.sendBody("direct:create", Map.of("title", "Exactly once"));
+
+        created.assertIsSatisfied();
+        assertThat(created.getReceivedExchanges().get(0).getMessage().getBody(Task.class).getTitle())
+                .isEqualTo("Exactly once");
+        assertThat(sandbox.state().tasks(1, 100)).filteredOn(t -> "Exactly once".equals(t.title())).hasSize(1);
+        assertThat(requests()).extracting(r -> r.method() + " " + r.path() + " " + r.status())
+                .containsExactly("POST /api/v2/tasks 0", "GET /api/v2/tasks 200");
+        assertThat(requests().get(1).rawQuery()).isEqualTo("workspace_id=1&project_id=100&page=1&per_page=100");
+    }
+
+    /** A key given by the route (e.g. a command id) makes a repeated command return the first one's task. */
+    @Test
+    void theSameKeyOnAnotherExchangeReturnsTheFirstTask() {
+        Task first = template.requestBodyAndHeader("webwork:tasks?operation=create&workspaceId=1&projectId=100",
+                Map.of("title", "Command 42"), "CamelWebworkIdempotencyKey", "command-42", Task.class);
+        sandbox.clearRequests();
+
+        Exchange again = template.request("webwork:tasks?operation=create&workspaceId=1&projectId=100", e -> {
+            e.getMessage().setBody(Map.of("title", "Command 42"));
+            e.getMessage().setHeader("CamelWebworkIdempotencyKey", "command-42");
+        });
+
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getBody(Task.class).getId()).isEqualTo(first.getId());
+        assertThat(again.getMessage().getHeader("CamelWebworkRecovered", Boolean.class)).isTrue();
+        assertThat(requests()).extracting(RecordedRequest::method).containsOnly("GET");
+        assertThat(sandbox.state().tasks(1, 100)).filteredOn(t -> "Command 42".equals(t.title())).hasSize(1);
+    }
+
+    /** A create refused for good (422) forgets its key, so that a corrected retry with the same key is sent. */
+    @Test
+    void aRefusedCreateDoesNotBlockItsKey() {
+        Exchange refused = template.request("webwork:time-entries?operation=create&workspaceId=1", e -> {
+            e.getMessage().setBody(Map.of("user_id", 103, "contract_id", 999_999, "date", "2026-01-05",
+                    "start_time", "09:00", "end_time", "10:00"));
+            e.getMessage().setHeader("CamelWebworkIdempotencyKey", "entry-1");
+        });
+        assertThat(refused.getException()).isNotNull();
+
+        Exchange accepted = template.request("webwork:time-entries?operation=create&workspaceId=1", e -> {
+            e.getMessage().setBody(Map.of("user_id", 103, "contract_id", 303, "date", "2026-01-03",
+                    "start_time", "09:00", "end_time", "10:00"));
+            e.getMessage().setHeader("CamelWebworkIdempotencyKey", "entry-1");
+        });
+
+        assertThat(accepted.getException()).isNull();
+        assertThat(accepted.getMessage().getBody()).isInstanceOf(TimeEntryCreation.class);
+        assertThat(accepted.getMessage().getHeader("CamelWebworkRecovered", Boolean.class)).isFalse();
+        assertThat(requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("POST /api/v2/time-entries", "POST /api/v2/time-entries");
+    }
+
+}
