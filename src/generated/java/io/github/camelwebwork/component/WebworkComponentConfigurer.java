@@ -34,8 +34,14 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "backfillfrom":
+        case "backfillFrom": getOrCreateConfiguration(target).setBackfillFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "backfillto":
+        case "backfillTo": getOrCreateConfiguration(target).setBackfillTo(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "categoryid":
         case "categoryId": getOrCreateConfiguration(target).setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -76,12 +82,16 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "leaveid":
         case "leaveId": getOrCreateConfiguration(target).setLeaveId(property(camelContext, java.lang.String.class, value)); return true;
+        case "lookbackdays":
+        case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxbudgetwait":
         case "maxBudgetWait": getOrCreateConfiguration(target).setMaxBudgetWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": getOrCreateConfiguration(target).setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -124,10 +134,15 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "retrymaxbackoff":
         case "retryMaxBackoff": getOrCreateConfiguration(target).setRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "role": getOrCreateConfiguration(target).setRole(property(camelContext, java.lang.String.class, value)); return true;
+        case "snapshot": getOrCreateConfiguration(target).setSnapshot(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startdate":
         case "startDate": getOrCreateConfiguration(target).setStartDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "statefile":
+        case "stateFile": getOrCreateConfiguration(target).setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.Long.class, value)); return true;
@@ -135,6 +150,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeEntryId": getOrCreateConfiguration(target).setTimeEntryId(property(camelContext, java.lang.String.class, value)); return true;
         case "timerequestid":
         case "timeRequestId": getOrCreateConfiguration(target).setTimeRequestId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timezone":
+        case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "timesheetid":
         case "timesheetId": getOrCreateConfiguration(target).setTimesheetId(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstore":
@@ -167,8 +184,14 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "accessToken": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "backfillfrom":
+        case "backfillFrom": return java.lang.String.class;
+        case "backfillto":
+        case "backfillTo": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
         case "clientid":
@@ -209,12 +232,16 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "leaveid":
         case "leaveId": return java.lang.String.class;
+        case "lookbackdays":
+        case "lookbackDays": return int.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
         case "maxbudgetwait":
         case "maxBudgetWait": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretryafter":
@@ -257,10 +284,15 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "retrymaxbackoff":
         case "retryMaxBackoff": return long.class;
         case "role": return java.lang.String.class;
+        case "snapshot": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startdate":
         case "startDate": return java.lang.String.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.Long.class;
@@ -268,6 +300,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeEntryId": return java.lang.String.class;
         case "timerequestid":
         case "timeRequestId": return java.lang.String.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "timesheetid":
         case "timesheetId": return java.lang.String.class;
         case "tokenstore":
@@ -301,8 +335,14 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "backfillfrom":
+        case "backfillFrom": return getOrCreateConfiguration(target).getBackfillFrom();
+        case "backfillto":
+        case "backfillTo": return getOrCreateConfiguration(target).getBackfillTo();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "categoryid":
         case "categoryId": return getOrCreateConfiguration(target).getCategoryId();
         case "clientid":
@@ -343,12 +383,16 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "leaveid":
         case "leaveId": return getOrCreateConfiguration(target).getLeaveId();
+        case "lookbackdays":
+        case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
         case "maxbudgetwait":
         case "maxBudgetWait": return getOrCreateConfiguration(target).getMaxBudgetWait();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return getOrCreateConfiguration(target).getMaxRequestsPerPoll();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxretryafter":
@@ -391,10 +435,15 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "retrymaxbackoff":
         case "retryMaxBackoff": return getOrCreateConfiguration(target).getRetryMaxBackoff();
         case "role": return getOrCreateConfiguration(target).getRole();
+        case "snapshot": return getOrCreateConfiguration(target).isSnapshot();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "startdate":
         case "startDate": return getOrCreateConfiguration(target).getStartDate();
+        case "statefile":
+        case "stateFile": return getOrCreateConfiguration(target).getStateFile();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "status": return getOrCreateConfiguration(target).getStatus();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
@@ -402,6 +451,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeEntryId": return getOrCreateConfiguration(target).getTimeEntryId();
         case "timerequestid":
         case "timeRequestId": return getOrCreateConfiguration(target).getTimeRequestId();
+        case "timezone":
+        case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "timesheetid":
         case "timesheetId": return getOrCreateConfiguration(target).getTimesheetId();
         case "tokenstore":
@@ -423,6 +474,15 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "webhookId": return getOrCreateConfiguration(target).getWebhookId();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -25,8 +25,20 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "backfillfrom":
+        case "backfillFrom": target.getConfiguration().setBackfillFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "backfillto":
+        case "backfillTo": target.getConfiguration().setBackfillTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "categoryid":
         case "categoryId": target.getConfiguration().setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -44,30 +56,42 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dateFrom": target.getConfiguration().setDateFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "dateto":
         case "dateTo": target.getConfiguration().setDateTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "dryrun":
         case "dryRun": target.getConfiguration().setDryRun(property(camelContext, boolean.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "enddate":
         case "endDate": target.getConfiguration().setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expenseid":
         case "expenseId": target.getConfiguration().setExpenseId(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "ispaid":
         case "isPaid": target.getConfiguration().setIsPaid(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "leaveid":
         case "leaveId": target.getConfiguration().setLeaveId(property(camelContext, java.lang.String.class, value)); return true;
+        case "lookbackdays":
+        case "lookbackDays": target.getConfiguration().setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxbudgetwait":
         case "maxBudgetWait": target.getConfiguration().setMaxBudgetWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": target.getConfiguration().setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -83,6 +107,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "perPage": target.getConfiguration().setPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "policyid":
         case "policyId": target.getConfiguration().setPolicyId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "priority": target.getConfiguration().setPriority(property(camelContext, java.lang.String.class, value)); return true;
         case "projectid":
         case "projectId": target.getConfiguration().setProjectId(property(camelContext, java.lang.Long.class, value)); return true;
@@ -103,6 +129,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "reason": target.getConfiguration().setReason(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialbackoff":
@@ -110,10 +138,26 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retrymaxbackoff":
         case "retryMaxBackoff": target.getConfiguration().setRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "role": target.getConfiguration().setRole(property(camelContext, java.lang.String.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "snapshot": target.getConfiguration().setSnapshot(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startdate":
         case "startDate": target.getConfiguration().setStartDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statefile":
+        case "stateFile": target.getConfiguration().setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.Long.class, value)); return true;
@@ -121,6 +165,10 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeEntryId": target.getConfiguration().setTimeEntryId(property(camelContext, java.lang.String.class, value)); return true;
         case "timerequestid":
         case "timeRequestId": target.getConfiguration().setTimeRequestId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "timezone":
+        case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "timesheetid":
         case "timesheetId": target.getConfiguration().setTimesheetId(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstore":
@@ -130,6 +178,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "userid":
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.Long.class, value)); return true;
         case "userids":
@@ -149,8 +199,20 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "backfillfrom":
+        case "backfillFrom": return java.lang.String.class;
+        case "backfillto":
+        case "backfillTo": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
         case "clientid":
@@ -168,30 +230,42 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dateFrom": return java.lang.String.class;
         case "dateto":
         case "dateTo": return java.lang.String.class;
+        case "delay": return long.class;
         case "dryrun":
         case "dryRun": return boolean.class;
         case "email": return java.lang.String.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
         case "events": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expenseid":
         case "expenseId": return java.lang.String.class;
+        case "greedy": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "ispaid":
         case "isPaid": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "leaveid":
         case "leaveId": return java.lang.String.class;
+        case "lookbackdays":
+        case "lookbackDays": return int.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
         case "maxbudgetwait":
         case "maxBudgetWait": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretryafter":
@@ -207,6 +281,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "perPage": return java.lang.Integer.class;
         case "policyid":
         case "policyId": return java.lang.Long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "priority": return java.lang.String.class;
         case "projectid":
         case "projectId": return java.lang.Long.class;
@@ -227,6 +303,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "reason": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryinitialbackoff":
@@ -234,10 +312,26 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retrymaxbackoff":
         case "retryMaxBackoff": return long.class;
         case "role": return java.lang.String.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "snapshot": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startdate":
         case "startDate": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.Long.class;
@@ -245,6 +339,10 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeEntryId": return java.lang.String.class;
         case "timerequestid":
         case "timeRequestId": return java.lang.String.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "timesheetid":
         case "timesheetId": return java.lang.String.class;
         case "tokenstore":
@@ -254,6 +352,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "url": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "userid":
         case "userId": return java.lang.Long.class;
         case "userids":
@@ -274,8 +374,20 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "backfillfrom":
+        case "backfillFrom": return target.getConfiguration().getBackfillFrom();
+        case "backfillto":
+        case "backfillTo": return target.getConfiguration().getBackfillTo();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "categoryid":
         case "categoryId": return target.getConfiguration().getCategoryId();
         case "clientid":
@@ -293,30 +405,42 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "dateFrom": return target.getConfiguration().getDateFrom();
         case "dateto":
         case "dateTo": return target.getConfiguration().getDateTo();
+        case "delay": return target.getDelay();
         case "dryrun":
         case "dryRun": return target.getConfiguration().isDryRun();
         case "email": return target.getConfiguration().getEmail();
         case "enddate":
         case "endDate": return target.getConfiguration().getEndDate();
         case "events": return target.getConfiguration().getEvents();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "expenseid":
         case "expenseId": return target.getConfiguration().getExpenseId();
+        case "greedy": return target.isGreedy();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "ispaid":
         case "isPaid": return target.getConfiguration().getIsPaid();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "leaveid":
         case "leaveId": return target.getConfiguration().getLeaveId();
+        case "lookbackdays":
+        case "lookbackDays": return target.getConfiguration().getLookbackDays();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxbudgetwait":
         case "maxBudgetWait": return target.getConfiguration().getMaxBudgetWait();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return target.getConfiguration().getMaxRequestsPerPoll();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretryafter":
@@ -332,6 +456,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "perPage": return target.getConfiguration().getPerPage();
         case "policyid":
         case "policyId": return target.getConfiguration().getPolicyId();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "priority": return target.getConfiguration().getPriority();
         case "projectid":
         case "projectId": return target.getConfiguration().getProjectId();
@@ -352,6 +478,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "reason": return target.getConfiguration().getReason();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retryinitialbackoff":
@@ -359,10 +487,26 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retrymaxbackoff":
         case "retryMaxBackoff": return target.getConfiguration().getRetryMaxBackoff();
         case "role": return target.getConfiguration().getRole();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "snapshot": return target.getConfiguration().isSnapshot();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startdate":
         case "startDate": return target.getConfiguration().getStartDate();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "statefile":
+        case "stateFile": return target.getConfiguration().getStateFile();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "status": return target.getConfiguration().getStatus();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
@@ -370,6 +514,10 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeEntryId": return target.getConfiguration().getTimeEntryId();
         case "timerequestid":
         case "timeRequestId": return target.getConfiguration().getTimeRequestId();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "timezone":
+        case "timeZone": return target.getConfiguration().getTimeZone();
         case "timesheetid":
         case "timesheetId": return target.getConfiguration().getTimesheetId();
         case "tokenstore":
@@ -379,6 +527,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "url": return target.getConfiguration().getUrl();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();
         case "userids":
@@ -389,6 +539,17 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "webhookId": return target.getConfiguration().getWebhookId();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,9 +23,15 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(92);
         props.add("accessToken");
+        props.add("backfillFrom");
+        props.add("backfillTo");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
         props.add("categoryId");
         props.add("clientId");
         props.add("clientSecret");
@@ -35,19 +41,26 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("date");
         props.add("dateFrom");
         props.add("dateTo");
+        props.add("delay");
         props.add("dryRun");
         props.add("email");
         props.add("endDate");
         props.add("events");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("expenseId");
+        props.add("greedy");
         props.add("httpClientConfigurer");
         props.add("idempotentRepository");
+        props.add("initialDelay");
         props.add("isPaid");
         props.add("lazyStartProducer");
         props.add("leaveId");
+        props.add("lookbackDays");
         props.add("maxAttempts");
         props.add("maxBudgetWait");
         props.add("maxConnections");
+        props.add("maxRequestsPerPoll");
         props.add("maxResults");
         props.add("maxRetryAfter");
         props.add("memberId");
@@ -57,6 +70,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("page");
         props.add("perPage");
         props.add("policyId");
+        props.add("pollStrategy");
         props.add("priority");
         props.add("projectId");
         props.add("proxyHost");
@@ -68,22 +82,35 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("rateLimitWindow");
         props.add("reason");
         props.add("refreshToken");
+        props.add("repeatCount");
         props.add("resource");
         props.add("responseTimeout");
         props.add("retryInitialBackoff");
         props.add("retryMaxBackoff");
         props.add("role");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
+        props.add("sendEmptyMessageWhenIdle");
+        props.add("snapshot");
         props.add("sslContextParameters");
         props.add("startDate");
+        props.add("startScheduler");
+        props.add("stateFile");
+        props.add("stateRepository");
         props.add("status");
         props.add("taskId");
         props.add("timeEntryId");
         props.add("timeRequestId");
+        props.add("timeUnit");
+        props.add("timeZone");
         props.add("timesheetId");
         props.add("tokenStore");
         props.add("tokenStoreDirectory");
         props.add("tokenUrl");
         props.add("url");
+        props.add("useFixedDelay");
         props.add("userId");
         props.add("userIds");
         props.add("viewerId");
@@ -96,7 +123,9 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         secretProps.add("proxyPassword");
         secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("schedulerProperties", "scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

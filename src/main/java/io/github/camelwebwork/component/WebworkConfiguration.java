@@ -5,6 +5,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -146,6 +147,23 @@ public class WebworkConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "false")
     private boolean dryRun;
+
+    @UriParam(label = "consumer", defaultValue = "7")
+    private int lookbackDays = 7;
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int maxRequestsPerPoll;
+    @UriParam(label = "consumer", defaultValue = "UTC")
+    private String timeZone = "UTC";
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean snapshot = true;
+    @UriParam(label = "consumer")
+    private String backfillFrom;
+    @UriParam(label = "consumer")
+    private String backfillTo;
+    @UriParam(label = "consumer,advanced")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer")
+    private String stateFile;
 
     @UriParam(label = "security,oauth", defaultValue = DEFAULT_TOKEN_URL)
     private String tokenUrl = DEFAULT_TOKEN_URL;
@@ -642,6 +660,78 @@ public class WebworkConfiguration implements Cloneable {
     /** Password for proxy authentication. Never logged. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
+    }
+
+    public int getLookbackDays() {
+        return lookbackDays;
+    }
+
+    /** Consumer of time-entries: how many days back (before today, in timeZone) every scan reads again, to catch back-dated and edited entries. Time requests without dateFrom/dateTo use the same window. */
+    public void setLookbackDays(int lookbackDays) {
+        this.lookbackDays = lookbackDays;
+    }
+
+    public int getMaxRequestsPerPoll() {
+        return maxRequestsPerPoll;
+    }
+
+    /** Consumer: the most requests one poll may spend of the shared rate budget (0 = no limit); the scan carries on where it stopped at the next poll. A poll also ends early when the shared budget is empty. */
+    public void setMaxRequestsPerPoll(int maxRequestsPerPoll) {
+        this.maxRequestsPerPoll = maxRequestsPerPoll;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    /** Consumer: the time zone whose calendar days the scans use (the days of the workspace), e.g. Europe/Berlin. */
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public boolean isSnapshot() {
+        return snapshot;
+    }
+
+    /** Consumer: emit the records that exist at the very first scan as CREATED (true), or take them as the starting point silently (false). */
+    public void setSnapshot(boolean snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    public String getBackfillFrom() {
+        return backfillFrom;
+    }
+
+    /** Consumer: a one-shot run over a past date range (YYYY-MM-DD, with backfillTo): every record of the range is emitted once as CREATED, with its own state, without moving the live position. */
+    public void setBackfillFrom(String backfillFrom) {
+        this.backfillFrom = backfillFrom;
+    }
+
+    public String getBackfillTo() {
+        return backfillTo;
+    }
+
+    /** Consumer: the last day of the backfill range. */
+    public void setBackfillTo(String backfillTo) {
+        this.backfillTo = backfillTo;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /** Consumer: where the fingerprints of the records seen are kept (any Camel StateRepository: JDBC, Kafka, ...). Default: in memory, or a file with stateFile. */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateFile() {
+        return stateFile;
+    }
+
+    /** Consumer: a file for the state (Camel FileStateRepository), so that a restart neither repeats nor misses changes. */
+    public void setStateFile(String stateFile) {
+        this.stateFile = stateFile;
     }
 
     public int getRateLimit() {

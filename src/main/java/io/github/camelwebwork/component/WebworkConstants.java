@@ -127,6 +127,20 @@ public final class WebworkConstants {
               javaType = "Integer")
     public static final String RATE_LIMIT_REMAINING = "CamelWebworkRateLimitRemaining";
 
+    @Metadata(label = "consumer", description = "What happened to the record: CREATED, UPDATED or DELETED (the body of"
+                                                + " a DELETED is the last known version).", javaType = "String")
+    public static final String CHANGE_TYPE = io.github.camelwebwork.consumer.ConsumerHeaders.CHANGE_TYPE;
+
+    @Metadata(label = "consumer", description = "A stable key of the record: <workspaceId>:<resource>:<id>, e.g."
+                                                + " 1:tasks:512 (a Kafka record key).", javaType = "String")
+    public static final String KEY = io.github.camelwebwork.consumer.ConsumerHeaders.KEY;
+
+    @Metadata(label = "consumer", description = "The resource the change is of, e.g. tasks.", javaType = "String")
+    public static final String RESOURCE = io.github.camelwebwork.consumer.ConsumerHeaders.RESOURCE;
+
+    @Metadata(label = "consumer", description = "When the change was detected (ISO-8601, UTC).", javaType = "String")
+    public static final String CHANGE_TIME = io.github.camelwebwork.consumer.ConsumerHeaders.CHANGE_TIME;
+
     private WebworkConstants() {
     }
 }

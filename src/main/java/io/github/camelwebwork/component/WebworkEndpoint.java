@@ -2,7 +2,10 @@ package io.github.camelwebwork.component;
 
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RetrySettings;
+import io.github.camelwebwork.consumer.ConsumerSettings;
+import io.github.camelwebwork.consumer.WebworkConsumer;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
@@ -18,15 +21,15 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.ObjectHelper;
 
 /**
  * Manage WebWork Tracker workspaces, members, projects, tasks and time through the WebWork REST API V2.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "webwork", title = "WebWork Tracker", syntax = "webwork:resource",
-             producerOnly = true, category = { Category.SAAS, Category.API }, headersClass = WebworkConstants.class)
-public class WebworkEndpoint extends DefaultEndpoint {
+             category = { Category.SAAS, Category.API }, headersClass = WebworkConstants.class)
+public class WebworkEndpoint extends ScheduledPollEndpoint {
 
     @UriPath(enums = "workspaces,members,projects,project-viewers,contracts,tasks,time-tracking,time-entries,"
                      + "timesheets,time-requests,leaves,expenses,webhooks,reports")
@@ -85,9 +88,67 @@ public class WebworkEndpoint extends DefaultEndpoint {
         return new WebworkProducer(this);
     }
 
+    /**
+     * A change-capture consumer of a list resource (tasks, time-entries, members, ...): one exchange per created,
+     * updated or deleted record.
+     */
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("webwork:" + resource + " cannot be consumed from yet");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        WebworkEndpoint endpoint = this;
+        WebworkConsumer consumer = new WebworkConsumer(this, processor, new WebworkConsumer.Source() {
+            @Override
+            public String resource() {
+                return resource;
+            }
+
+            @Override
+            public WebworkClient client() {
+                return endpoint.client();
+            }
+
+            @Override
+            public ParameterSource options() {
+                return endpoint.parameterSource();
+            }
+
+            @Override
+            public ObjectMapper mapper() {
+                return getComponent().objectMapper();
+            }
+
+            @Override
+            public ConsumerSettings settings() {
+                return consumerSettings();
+            }
+        });
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The filters that narrow a consumer's scan, as a stable name of its view, and whether records can leave it. */
+    ConsumerSettings consumerSettings() {
+        WebworkConfiguration c = configuration;
+        java.util.TreeMap<String, Object> filters = new java.util.TreeMap<>();
+        ParameterSource options = parameterSource();
+        for (String name : java.util.List.of("projectId", "userId", "status", "priority", "role", "isPaid",
+                "policyId", "email", "dateFrom", "dateTo")) {
+            Object value = options.option(name);
+            if (value != null) {
+                filters.put(name, value);
+            }
+        }
+        // no '=' or ':' in a state key (Camel's file state repository stores key=value lines)
+        String view = filters.entrySet().stream()
+                .map(e -> e.getKey() + "." + String.valueOf(e.getValue()).replaceAll("[^A-Za-z0-9_.@-]", "_"))
+                .collect(java.util.stream.Collectors.joining("+"));
+        boolean filtered = c.getStatus() != null || c.getPriority() != null || c.getRole() != null
+                           || c.getIsPaid() != null;
+        if ((c.getBackfillFrom() == null) != (c.getBackfillTo() == null)) {
+            throw new IllegalArgumentException("webwork:" + resource + ": backfillFrom and backfillTo go together");
+        }
+        return new ConsumerSettings(c.getWorkspaceId(), c.getLookbackDays(), c.getMaxRequestsPerPoll(),
+                c.getTimeZone(), c.isSnapshot(), c.getBackfillFrom(), c.getBackfillTo(), c.getStateRepository(),
+                c.getStateFile(), view, filtered);
     }
 
     @Override

@@ -18,7 +18,16 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
 
     @Override
     protected void doPreSetup() throws Exception {
-        sandbox = WebworkSandbox.startDefault();
+        sandbox = sandboxBuilder().build().start();
+    }
+
+    /** The sandbox of each test: the default one (60 requests a minute per user); override to change it. */
+    protected WebworkSandbox.Builder sandboxBuilder() {
+        return WebworkSandbox.builder();
+    }
+
+    /** The component's defaults; override to change them (rate limit, retries, ...). */
+    protected void configure(WebworkComponent webwork) {
     }
 
     @Override
@@ -27,6 +36,7 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
         WebworkComponent webwork = new WebworkComponent();
         webwork.getConfiguration().setBaseUrl(sandbox.baseUrl());
         webwork.getConfiguration().setAccessToken(sandbox.token());
+        configure(webwork);
         context.addComponent("webwork", webwork);
         return context;
     }

@@ -1,0 +1,397 @@
+package io.github.camelwebwork.consumer;
+
+import java.io.File;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelwebwork.client.RateBudget;
+import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.operation.ListPages;
+import io.github.camelwebwork.operation.OperationCatalogue;
+import io.github.camelwebwork.operation.ParameterSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Change capture for a list resource: each poll continues a scan of the resource (page by page, partition by
+ * partition, at most {@code maxRequestsPerPoll} requests and never past the shared rate budget), compares what it reads
+ * with the committed fingerprints, and emits one exchange per created, updated or deleted record. A change is committed
+ * when its exchange completed; the state is written after each poll and on stop.
+ */
+public class WebworkConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebworkConsumer.class);
+    static final String CHANGE_PROPERTY = "CamelWebworkChange";
+
+    private final Source source;
+    private final ScanPlan plan;
+    private final ListPages pages;
+    private final Deque<Change> pending = new ArrayDeque<>();
+    private StateRepository<String, String> repository;
+    private boolean ownsRepository;
+    private ChangeState state;
+    private Cycle cycle;
+    private boolean backfillDone;
+    private final Map<String, Set<String>> suspected = new LinkedHashMap<>();
+
+    /** What the consumer needs from its endpoint (kept narrow so that the scan logic is testable on its own). */
+    public interface Source {
+        String resource();
+
+        WebworkClient client();
+
+        ParameterSource options();
+
+        ObjectMapper mapper();
+
+        ConsumerSettings settings();
+    }
+
+    public WebworkConsumer(org.apache.camel.Endpoint endpoint, Processor processor, Source source) {
+        super(endpoint, processor);
+        this.source = source;
+        this.plan = new ScanPlan(source.resource());
+        this.pages = new ListPages(source.mapper());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ConsumerSettings settings = source.settings();
+        if (settings.workspaceId() == null) {
+            throw new IllegalArgumentException("webwork:" + source.resource() + " as a consumer needs workspaceId");
+        }
+        repository = settings.stateRepository();
+        ownsRepository = repository == null;
+        if (repository == null) {
+            repository = settings.stateFile() != null
+                    ? FileStateRepository.fileStateRepository(new File(settings.stateFile()))
+                    : new MemoryStateRepository();
+        }
+        ServiceHelper.startService(repository);
+        state = new ChangeState(repository, statePrefix(), source.mapper());
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (state != null) {
+            state.flush();
+        }
+        if (ownsRepository) {
+            ServiceHelper.stopService(repository);
+        }
+        cycle = null;
+        pending.clear();
+    }
+
+    /** {@code <workspaceId>:<resource>[:<view>]}: a filtered view or a backfill keeps its own state. */
+    String statePrefix() {
+        ConsumerSettings s = source.settings();
+        StringBuilder prefix = new StringBuilder().append(s.workspaceId()).append(':').append(source.resource());
+        String view = s.view();
+        if (!view.isEmpty()) {
+            prefix.append(':').append(view);
+        }
+        if (s.isBackfill()) {
+            prefix.append(":backfill-").append(s.backfillFrom()).append('-').append(s.backfillTo());
+        }
+        return prefix.toString();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        if (pending.isEmpty()) {
+            scan();
+        }
+        Queue<Object> exchanges = new LinkedList<>();
+        int max = getMaxMessagesPerPoll();
+        while (!pending.isEmpty() && (max <= 0 || exchanges.size() < max)) {
+            exchanges.add(exchangeFor(pending.poll()));
+        }
+        try {
+            return processBatch(exchanges);
+        } finally {
+            state.flush();
+        }
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        int index = 0;
+        while (!exchanges.isEmpty() && isBatchAllowed()) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            Change change = exchange.getProperty(CHANGE_PROPERTY, Change.class);
+            exchange.setProperty(Exchange.BATCH_INDEX, index);
+            exchange.setProperty(Exchange.BATCH_SIZE, total);
+            exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange done) {
+                    state.commit(change);
+                }
+            });
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing " + change.type() + " of "
+                                                      + source.resource() + " " + change.id()
+                                                      + " (it is offered again at a later poll)",
+                        exchange, exchange.getException());
+            }
+            index++;
+        }
+        // changes not emitted because the batch stopped (shutdown) are detected again by a later scan
+        return index;
+    }
+
+    private Exchange exchangeFor(Change change) {
+        Exchange exchange = createExchange(false);
+        exchange.setProperty(CHANGE_PROPERTY, change);
+        Message message = exchange.getMessage();
+        ConsumerSettings s = source.settings();
+        message.setBody(pages.toModel(plan.list(), change.record()));
+        message.setHeader(ConsumerHeaders.CHANGE_TYPE, change.type().name());
+        message.setHeader(ConsumerHeaders.KEY, s.workspaceId() + ":" + source.resource() + ":" + change.id());
+        message.setHeader(ConsumerHeaders.RESOURCE, source.resource());
+        message.setHeader(ConsumerHeaders.CHANGE_TIME, Instant.now().toString());
+        message.setHeader(ParameterSource.headerFor("workspaceId"), s.workspaceId());
+        if (plan.idOption() != null) {
+            message.setHeader(ParameterSource.headerFor(plan.idOption()), idValue(change.id()));
+        }
+        return exchange;
+    }
+
+    private static Object idValue(String id) {
+        try {
+            return Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return id;
+        }
+    }
+
+    /** Continues the current scan until it completes, the poll's requests are spent or the shared budget is empty. */
+    private void scan() {
+        ConsumerSettings s = source.settings();
+        if (s.isBackfill() && backfillDone) {
+            return;
+        }
+        int spent = 0;
+        while (true) {
+            if (cycle == null) {
+                cycle = new Cycle();
+            }
+            if (s.maxRequestsPerPoll() > 0 && spent >= s.maxRequestsPerPoll()) {
+                return;
+            }
+            RateBudget budget = source.client().getBudget();
+            if (budget != null && budget.remaining() == 0) {
+                LOG.debug("webwork:{} poll ends early: the shared rate budget is spent", source.resource());
+                return;
+            }
+            spent += cycle.step();
+            if (cycle.done()) {
+                cycle = null;
+                if (state.marker("initialized") == null) {
+                    state.mark("initialized", Instant.now().toString());
+                }
+                if (s.isBackfill()) {
+                    backfillDone = true;
+                    LOG.info("webwork:{} backfill {}..{} complete", source.resource(), s.backfillFrom(),
+                            s.backfillTo());
+                }
+                return;
+            }
+        }
+    }
+
+    private void enqueue(Change change) {
+        pending.removeIf(p -> p.partition().equals(change.partition()) && p.id().equals(change.id()));
+        pending.add(change);
+    }
+
+    /** One pass over every partition; each {@link #step()} makes at most one request. */
+    private final class Cycle {
+
+        private final boolean firstEver = state.marker("initialized") == null;
+        private List<ScanPlan.Partition> partitions;
+        private final List<JsonNode> listed = new ArrayList<>();
+        private int listPage = 1;
+        private int index;
+        private int page = 1;
+        private boolean multiPage;
+        private final Map<String, JsonNode> seen = new LinkedHashMap<>();
+        private Deque<String> toConfirm;
+
+        boolean done() {
+            return partitions != null && index >= partitions.size();
+        }
+
+        int step() {
+            WebworkClient client = source.client();
+            ParameterSource options = source.options();
+            if (partitions == null) {
+                if (plan.needsProjects(options) || plan.needsMembers(options)) {
+                    String resource = plan.needsProjects(options) ? "projects" : "members";
+                    ListPages.Page p = pages.fetch(client, OperationCatalogue.require(resource, "list"), options,
+                            Map.of(), listPage);
+                    listed.addAll(p.records());
+                    if (listPage >= p.lastPage()) {
+                        plan();
+                    } else {
+                        listPage++;
+                    }
+                    return 1;
+                }
+                plan();
+                return 0;
+            }
+            if (done()) {
+                return 0;
+            }
+            ScanPlan.Partition partition = partitions.get(index);
+            if (toConfirm != null) {
+                String id = toConfirm.poll();
+                Map<String, Object> headers = new LinkedHashMap<>(partition.headers());
+                headers.put(ParameterSource.headerFor(plan.idOption()), idValue(id));
+                boolean exists = pages.exists(client, plan.get(), options, headers);
+                if (!exists) {
+                    enqueueDeleted(partition.key(), id);
+                } else if (source.settings().filteredView()) {
+                    state.forget(partition.key(), id);
+                }
+                if (toConfirm.isEmpty()) {
+                    nextPartition();
+                }
+                return 1;
+            }
+            ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), page);
+            p.records().forEach(r -> seen.put(r.path("id").asText(), r));
+            if (page >= p.lastPage()) {
+                multiPage = page > 1;
+                compare(partition);
+            } else {
+                page++;
+            }
+            return 1;
+        }
+
+        private void plan() {
+            ConsumerSettings s = source.settings();
+            LocalDate today = LocalDate.now(ZoneId.of(s.timeZone()));
+            List<LocalDate> days = new ArrayList<>();
+            LocalDate from = s.isBackfill() ? LocalDate.parse(s.backfillFrom()) : today.minusDays(s.lookbackDays());
+            LocalDate to = s.isBackfill() ? LocalDate.parse(s.backfillTo()) : today;
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                days.add(d);
+            }
+            Map<String, Object> range = new LinkedHashMap<>();
+            ParameterSource options = source.options();
+            if (plan.takesDateRange() && (s.isBackfill()
+                                          || plan.requiresDateRange() && options.option("dateFrom") == null)) {
+                range.put(ParameterSource.headerFor("dateFrom"), from.toString());
+                range.put(ParameterSource.headerFor("dateTo"), to.toString());
+            }
+            partitions = plan.partitions(options, listed, days, range);
+        }
+
+        private void compare(ScanPlan.Partition partition) {
+            ConsumerSettings s = source.settings();
+            Map<String, ChangeState.Known> known = state.known(partition.key());
+            boolean silent = firstEver && !s.snapshot() && !s.isBackfill();
+            for (Map.Entry<String, JsonNode> e : seen.entrySet()) {
+                String fingerprint = ChangeState.fingerprint(e.getValue());
+                ChangeState.Known k = known.get(e.getKey());
+                if (k == null) {
+                    Change created = new Change(ChangeType.CREATED, partition.key(), e.getKey(), e.getValue(),
+                            fingerprint);
+                    if (silent) {
+                        state.commit(created);
+                    } else {
+                        enqueue(created);
+                    }
+                } else if (!k.fingerprint().equals(fingerprint)) {
+                    enqueue(new Change(ChangeType.UPDATED, partition.key(), e.getKey(), e.getValue(), fingerprint));
+                }
+            }
+            Set<String> missing = new HashSet<>(known.keySet());
+            missing.removeAll(seen.keySet());
+            Set<String> wasSuspected = suspected.getOrDefault(partition.key(), Set.of());
+            suspected.remove(partition.key());
+            if (missing.isEmpty()) {
+                nextPartition();
+            } else if (!multiPage) {
+                // one page read whole: what is not on it is gone (or left the filtered view)
+                missing.forEach(id -> gone(partition.key(), id));
+                nextPartition();
+            } else if (plan.get() != null) {
+                // pages may have shifted while they were read: ask for each missing record
+                toConfirm = new ArrayDeque<>(missing);
+            } else {
+                // no get operation: a record missing from two scans in a row is gone
+                Set<String> again = new HashSet<>();
+                for (String id : missing) {
+                    if (wasSuspected.contains(id)) {
+                        gone(partition.key(), id);
+                    } else {
+                        again.add(id);
+                    }
+                }
+                if (!again.isEmpty()) {
+                    suspected.put(partition.key(), again);
+                }
+                nextPartition();
+            }
+        }
+
+        private void gone(String partition, String id) {
+            if (source.settings().filteredView()) {
+                state.forget(partition, id);
+            } else {
+                enqueueDeleted(partition, id);
+            }
+        }
+
+        private void enqueueDeleted(String partition, String id) {
+            ChangeState.Known last = state.known(partition).get(id);
+            if (last != null) {
+                enqueue(new Change(ChangeType.DELETED, partition, id, last.record(), last.fingerprint()));
+            }
+        }
+
+        private void nextPartition() {
+            index++;
+            page = 1;
+            multiPage = false;
+            seen.clear();
+            toConfirm = null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.camelwebwork.operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelwebwork.client.ApiResponse;
+import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.client.WebworkException;
+import io.github.camelwebwork.model.Pagination;
+
+/**
+ * Reads a list operation one page at a time as raw records, for the consumers: the request is resolved and validated
+ * like a producer's (options, then the given headers), and each page costs exactly one request.
+ */
+public final class ListPages {
+
+    private final ObjectMapper mapper;
+    private final RequestResolver resolver;
+    private final ResultReader reader;
+
+    public ListPages(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.resolver = new RequestResolver(mapper);
+        this.reader = new ResultReader(mapper);
+    }
+
+    /** One page of a list: its records and the last page number (1 when the answer has no pagination). */
+    public record Page(List<JsonNode> records, int lastPage) {
+    }
+
+    /**
+     * @param headers values that override the options for this scan (ids of the partition, filters), keyed by header
+     *                name ({@code CamelWebworkProjectId}, ...)
+     */
+    public Page fetch(WebworkClient client, OperationDef list, ParameterSource options, Map<String, Object> headers,
+                      int page) {
+        Map<String, Object> values = new java.util.HashMap<>(headers);
+        values.put(ParameterSource.headerFor("page"), page);
+        if (list.hasPageSize()) {
+            values.put(ParameterSource.headerFor("perPage"), list.maxPerPage());
+        }
+        ResolvedCall call = resolver.resolve(list, options, values, null);
+        ApiResponse response = client.execute(call.request());
+        JsonNode data = response.data();
+        if (data.isObject() && data.path(HouseRules.REPORT_USERS_FIELD).isArray()) {
+            data = data.get(HouseRules.REPORT_USERS_FIELD);
+        }
+        List<JsonNode> records = new ArrayList<>();
+        if (data.isArray()) {
+            data.forEach(records::add);
+        } else if (!data.isMissingNode() && !data.isNull()) {
+            throw new WebworkException("WebWork answered " + list.qualifiedName() + " with " + data.getNodeType()
+                                       + " instead of an array");
+        }
+        Pagination pagination = reader.pagination(response);
+        int last = pagination == null || pagination.getLastPage() == null ? page
+                : Math.max(page, pagination.getLastPage());
+        if (pagination == null && list.isPaged() && records.size() >= list.maxPerPage()) {
+            last = page + 1;                    // no pagination meta (§4): a full page may have a successor
+        }
+        return new Page(records, last);
+    }
+
+    /**
+     * Whether a record exists: its get operation answers (true) or 404 (false).
+     *
+     * @param headers the record's id and scope, keyed by header name
+     */
+    public boolean exists(WebworkClient client, OperationDef get, ParameterSource options,
+                          Map<String, Object> headers) {
+        ResolvedCall call = resolver.resolve(get, options, headers, null);
+        try {
+            client.execute(call.request());
+            return true;
+        } catch (io.github.camelwebwork.client.WebworkNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The record as the operation's typed model. */
+    public Object toModel(OperationDef op, JsonNode record) {
+        try {
+            return mapper.treeToValue(record, op.resultType());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new WebworkException("A " + op.resource() + " record does not fit " + op.resultType().getSimpleName()
+                                       + ": " + e.getMessage(), e);
+        }
+    }
+}
