@@ -90,6 +90,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxBudgetWait": getOrCreateConfiguration(target).setMaxBudgetWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": getOrCreateConfiguration(target).setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
@@ -169,8 +171,28 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "userIds": getOrCreateConfiguration(target).setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "viewerid":
         case "viewerId": getOrCreateConfiguration(target).setViewerId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "webhookdeliveryheader":
+        case "webhookDeliveryHeader": getOrCreateConfiguration(target).setWebhookDeliveryHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookeventheader":
+        case "webhookEventHeader": getOrCreateConfiguration(target).setWebhookEventHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": getOrCreateConfiguration(target).setWebhookExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookid":
         case "webhookId": getOrCreateConfiguration(target).setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookkeepregistration":
+        case "webhookKeepRegistration": getOrCreateConfiguration(target).setWebhookKeepRegistration(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksignatureheader":
+        case "webhookSignatureHeader": getOrCreateConfiguration(target).setWebhookSignatureHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksignaturescheme":
+        case "webhookSignatureScheme": getOrCreateConfiguration(target).setWebhookSignatureScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktimestampheader":
+        case "webhookTimestampHeader": getOrCreateConfiguration(target).setWebhookTimestampHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktolerance":
+        case "webhookTolerance": getOrCreateConfiguration(target).setWebhookTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
@@ -240,6 +262,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxBudgetWait": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return int.class;
         case "maxresults":
@@ -319,8 +343,28 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "userIds": return java.lang.String.class;
         case "viewerid":
         case "viewerId": return java.lang.Long.class;
+        case "webhookdeliveryheader":
+        case "webhookDeliveryHeader": return java.lang.String.class;
+        case "webhookeventheader":
+        case "webhookEventHeader": return java.lang.String.class;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return java.lang.String.class;
         case "webhookid":
         case "webhookId": return java.lang.String.class;
+        case "webhookkeepregistration":
+        case "webhookKeepRegistration": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooksignatureheader":
+        case "webhookSignatureHeader": return java.lang.String.class;
+        case "webhooksignaturescheme":
+        case "webhookSignatureScheme": return java.lang.String.class;
+        case "webhooktimestampheader":
+        case "webhookTimestampHeader": return java.lang.String.class;
+        case "webhooktolerance":
+        case "webhookTolerance": return long.class;
         case "workspaceid":
         case "workspaceId": return java.lang.Long.class;
         default: return null;
@@ -391,6 +435,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxBudgetWait": return getOrCreateConfiguration(target).getMaxBudgetWait();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return getOrCreateConfiguration(target).getMaxRequestsPerPoll();
         case "maxresults":
@@ -470,8 +516,28 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "viewerid":
         case "viewerId": return getOrCreateConfiguration(target).getViewerId();
+        case "webhookdeliveryheader":
+        case "webhookDeliveryHeader": return getOrCreateConfiguration(target).getWebhookDeliveryHeader();
+        case "webhookeventheader":
+        case "webhookEventHeader": return getOrCreateConfiguration(target).getWebhookEventHeader();
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return getOrCreateConfiguration(target).getWebhookExternalUrl();
         case "webhookid":
         case "webhookId": return getOrCreateConfiguration(target).getWebhookId();
+        case "webhookkeepregistration":
+        case "webhookKeepRegistration": return getOrCreateConfiguration(target).isWebhookKeepRegistration();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhooksignatureheader":
+        case "webhookSignatureHeader": return getOrCreateConfiguration(target).getWebhookSignatureHeader();
+        case "webhooksignaturescheme":
+        case "webhookSignatureScheme": return getOrCreateConfiguration(target).getWebhookSignatureScheme();
+        case "webhooktimestampheader":
+        case "webhookTimestampHeader": return getOrCreateConfiguration(target).getWebhookTimestampHeader();
+        case "webhooktolerance":
+        case "webhookTolerance": return getOrCreateConfiguration(target).getWebhookTolerance();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
         default: return null;

@@ -90,6 +90,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBudgetWait": target.getConfiguration().setMaxBudgetWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": target.getConfiguration().setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
@@ -186,8 +188,28 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "viewerid":
         case "viewerId": target.getConfiguration().setViewerId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "webhookdeliveryheader":
+        case "webhookDeliveryHeader": target.getConfiguration().setWebhookDeliveryHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookeventheader":
+        case "webhookEventHeader": target.getConfiguration().setWebhookEventHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": target.getConfiguration().setWebhookExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookid":
         case "webhookId": target.getConfiguration().setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookkeepregistration":
+        case "webhookKeepRegistration": target.getConfiguration().setWebhookKeepRegistration(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksignatureheader":
+        case "webhookSignatureHeader": target.getConfiguration().setWebhookSignatureHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksignaturescheme":
+        case "webhookSignatureScheme": target.getConfiguration().setWebhookSignatureScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktimestampheader":
+        case "webhookTimestampHeader": target.getConfiguration().setWebhookTimestampHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktolerance":
+        case "webhookTolerance": target.getConfiguration().setWebhookTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
@@ -264,6 +286,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBudgetWait": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return int.class;
         case "maxresults":
@@ -360,8 +384,28 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userIds": return java.lang.String.class;
         case "viewerid":
         case "viewerId": return java.lang.Long.class;
+        case "webhookdeliveryheader":
+        case "webhookDeliveryHeader": return java.lang.String.class;
+        case "webhookeventheader":
+        case "webhookEventHeader": return java.lang.String.class;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return java.lang.String.class;
         case "webhookid":
         case "webhookId": return java.lang.String.class;
+        case "webhookkeepregistration":
+        case "webhookKeepRegistration": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooksignatureheader":
+        case "webhookSignatureHeader": return java.lang.String.class;
+        case "webhooksignaturescheme":
+        case "webhookSignatureScheme": return java.lang.String.class;
+        case "webhooktimestampheader":
+        case "webhookTimestampHeader": return java.lang.String.class;
+        case "webhooktolerance":
+        case "webhookTolerance": return long.class;
         case "workspaceid":
         case "workspaceId": return java.lang.Long.class;
         default: return null;
@@ -439,6 +483,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxBudgetWait": return target.getConfiguration().getMaxBudgetWait();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return target.getConfiguration().getMaxRequestsPerPoll();
         case "maxresults":
@@ -535,8 +581,28 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "userIds": return target.getConfiguration().getUserIds();
         case "viewerid":
         case "viewerId": return target.getConfiguration().getViewerId();
+        case "webhookdeliveryheader":
+        case "webhookDeliveryHeader": return target.getConfiguration().getWebhookDeliveryHeader();
+        case "webhookeventheader":
+        case "webhookEventHeader": return target.getConfiguration().getWebhookEventHeader();
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return target.getConfiguration().getWebhookExternalUrl();
         case "webhookid":
         case "webhookId": return target.getConfiguration().getWebhookId();
+        case "webhookkeepregistration":
+        case "webhookKeepRegistration": return target.getConfiguration().isWebhookKeepRegistration();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhooksignatureheader":
+        case "webhookSignatureHeader": return target.getConfiguration().getWebhookSignatureHeader();
+        case "webhooksignaturescheme":
+        case "webhookSignatureScheme": return target.getConfiguration().getWebhookSignatureScheme();
+        case "webhooktimestampheader":
+        case "webhookTimestampHeader": return target.getConfiguration().getWebhookTimestampHeader();
+        case "webhooktolerance":
+        case "webhookTolerance": return target.getConfiguration().getWebhookTolerance();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
         default: return null;

@@ -23,7 +23,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(92);
+        Set<String> props = new HashSet<>(103);
         props.add("accessToken");
         props.add("backfillFrom");
         props.add("backfillTo");
@@ -60,6 +60,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxAttempts");
         props.add("maxBudgetWait");
         props.add("maxConnections");
+        props.add("maxMessagesPerPoll");
         props.add("maxRequestsPerPoll");
         props.add("maxResults");
         props.add("maxRetryAfter");
@@ -114,14 +115,25 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("userId");
         props.add("userIds");
         props.add("viewerId");
+        props.add("webhookDeliveryHeader");
+        props.add("webhookEventHeader");
+        props.add("webhookExternalUrl");
         props.add("webhookId");
+        props.add("webhookKeepRegistration");
+        props.add("webhookPath");
+        props.add("webhookSecret");
+        props.add("webhookSignatureHeader");
+        props.add("webhookSignatureScheme");
+        props.add("webhookTimestampHeader");
+        props.add("webhookTolerance");
         props.add("workspaceId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");
         secretProps.add("clientSecret");
         secretProps.add("proxyPassword");
         secretProps.add("refreshToken");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

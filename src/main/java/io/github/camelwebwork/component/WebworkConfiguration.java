@@ -152,6 +152,8 @@ public class WebworkConfiguration implements Cloneable {
     private int lookbackDays = 7;
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxRequestsPerPoll;
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int maxMessagesPerPoll;
     @UriParam(label = "consumer", defaultValue = "UTC")
     private String timeZone = "UTC";
     @UriParam(label = "consumer", defaultValue = "true")
@@ -164,6 +166,27 @@ public class WebworkConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
     private String stateFile;
+
+    @UriParam(label = "consumer,webhook")
+    private String webhookExternalUrl;
+    @UriParam(label = "consumer,webhook")
+    private String webhookPath;
+    @UriParam(label = "consumer,webhook", secret = true)
+    private String webhookSecret;
+    @UriParam(label = "consumer,webhook", defaultValue = "hmac-sha256", enums = "hmac-sha256,token,none")
+    private String webhookSignatureScheme = "hmac-sha256";
+    @UriParam(label = "consumer,webhook", defaultValue = "X-Webwork-Signature")
+    private String webhookSignatureHeader = "X-Webwork-Signature";
+    @UriParam(label = "consumer,webhook", defaultValue = "X-Webwork-Timestamp")
+    private String webhookTimestampHeader = "X-Webwork-Timestamp";
+    @UriParam(label = "consumer,webhook", defaultValue = "X-Webwork-Delivery")
+    private String webhookDeliveryHeader = "X-Webwork-Delivery";
+    @UriParam(label = "consumer,webhook", defaultValue = "X-Webwork-Event")
+    private String webhookEventHeader = "X-Webwork-Event";
+    @UriParam(label = "consumer,webhook", defaultValue = "300000", javaType = "java.time.Duration")
+    private long webhookTolerance = 300_000;
+    @UriParam(label = "consumer,webhook", defaultValue = "false")
+    private boolean webhookKeepRegistration;
 
     @UriParam(label = "security,oauth", defaultValue = DEFAULT_TOKEN_URL)
     private String tokenUrl = DEFAULT_TOKEN_URL;
@@ -671,6 +694,18 @@ public class WebworkConfiguration implements Cloneable {
         this.lookbackDays = lookbackDays;
     }
 
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * Consumer: the most changes one poll emits (0 = all it found); the rest follow at the next polls, before the
+     * scan goes on.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
     public int getMaxRequestsPerPoll() {
         return maxRequestsPerPoll;
     }
@@ -732,6 +767,96 @@ public class WebworkConfiguration implements Cloneable {
     /** Consumer: a file for the state (Camel FileStateRepository), so that a restart neither repeats nor misses changes. */
     public void setStateFile(String stateFile) {
         this.stateFile = stateFile;
+    }
+
+    public String getWebhookExternalUrl() {
+        return webhookExternalUrl;
+    }
+
+    /** Webhook consumer: the public base URL WebWork delivers to (e.g. https://hooks.example.com); the registered URL is this plus webhookPath. */
+    public void setWebhookExternalUrl(String webhookExternalUrl) {
+        this.webhookExternalUrl = webhookExternalUrl;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /** Webhook consumer: the path the deliveries arrive on (default: one derived from the endpoint URI). */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /** Webhook consumer: the signing secret of a webhook registered by hand; by default the token WebWork returns when the consumer registers the webhook is used. */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookSignatureScheme() {
+        return webhookSignatureScheme;
+    }
+
+    /** Webhook consumer: how deliveries prove they come from WebWork (house rule H9): hmac-sha256 (HMAC-SHA256 of timestamp.body keyed with the token), token (the token itself in the signature header) or none. */
+    public void setWebhookSignatureScheme(String webhookSignatureScheme) {
+        this.webhookSignatureScheme = webhookSignatureScheme;
+    }
+
+    public String getWebhookSignatureHeader() {
+        return webhookSignatureHeader;
+    }
+
+    /** Webhook consumer: the header with the signature. */
+    public void setWebhookSignatureHeader(String webhookSignatureHeader) {
+        this.webhookSignatureHeader = webhookSignatureHeader;
+    }
+
+    public String getWebhookTimestampHeader() {
+        return webhookTimestampHeader;
+    }
+
+    /** Webhook consumer: the header with the delivery time (unix seconds). */
+    public void setWebhookTimestampHeader(String webhookTimestampHeader) {
+        this.webhookTimestampHeader = webhookTimestampHeader;
+    }
+
+    public String getWebhookDeliveryHeader() {
+        return webhookDeliveryHeader;
+    }
+
+    /** Webhook consumer: the header with the delivery id (deliveries are deduplicated by it). */
+    public void setWebhookDeliveryHeader(String webhookDeliveryHeader) {
+        this.webhookDeliveryHeader = webhookDeliveryHeader;
+    }
+
+    public String getWebhookEventHeader() {
+        return webhookEventHeader;
+    }
+
+    /** Webhook consumer: the header with the event name. */
+    public void setWebhookEventHeader(String webhookEventHeader) {
+        this.webhookEventHeader = webhookEventHeader;
+    }
+
+    public long getWebhookTolerance() {
+        return webhookTolerance;
+    }
+
+    /** Webhook consumer: how far the delivery timestamp may be from now; older or newer deliveries are refused as replays. */
+    public void setWebhookTolerance(long webhookTolerance) {
+        this.webhookTolerance = webhookTolerance;
+    }
+
+    public boolean isWebhookKeepRegistration() {
+        return webhookKeepRegistration;
+    }
+
+    /** Webhook consumer: keep the webhook registered with WebWork when the route stops (default: delete it). */
+    public void setWebhookKeepRegistration(boolean webhookKeepRegistration) {
+        this.webhookKeepRegistration = webhookKeepRegistration;
     }
 
     public int getRateLimit() {

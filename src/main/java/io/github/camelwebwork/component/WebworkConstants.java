@@ -141,6 +141,15 @@ public final class WebworkConstants {
     @Metadata(label = "consumer", description = "When the change was detected (ISO-8601, UTC).", javaType = "String")
     public static final String CHANGE_TIME = io.github.camelwebwork.consumer.ConsumerHeaders.CHANGE_TIME;
 
+    @Metadata(label = "consumer", description = "Webhook consumer: the event of the delivery, e.g. tracker.started.",
+              javaType = "String")
+    public static final String EVENT = "CamelWebworkEvent";
+
+    @Metadata(label = "consumer", description = "Webhook consumer: the delivery id (the same on every retry of a"
+                                                + " delivery; duplicates are dropped before the route).",
+              javaType = "String")
+    public static final String DELIVERY_ID = "CamelWebworkDeliveryId";
+
     private WebworkConstants() {
     }
 }

@@ -1,6 +1,9 @@
 package io.github.camelwebwork.component;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RetrySettings;
@@ -11,6 +14,9 @@ import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ParameterSource;
 import org.apache.camel.Category;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -29,7 +35,7 @@ import org.apache.camel.util.ObjectHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "webwork", title = "WebWork Tracker", syntax = "webwork:resource",
              category = { Category.SAAS, Category.API }, headersClass = WebworkConstants.class)
-public class WebworkEndpoint extends ScheduledPollEndpoint {
+public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint {
 
     @UriPath(enums = "workspaces,members,projects,project-viewers,contracts,tasks,time-tracking,time-entries,"
                      + "timesheets,time-requests,leaves,expenses,webhooks,reports")
@@ -40,6 +46,8 @@ public class WebworkEndpoint extends ScheduledPollEndpoint {
 
     private OperationDef operation;
     private volatile WebworkClient client;
+    private final WebhookReceiver webhooks = new WebhookReceiver(this);
+    private WebhookConfiguration webhookConfiguration;
     private volatile WebworkHealth health;
     private volatile IdempotentRepository idempotentRepository;
 
@@ -94,6 +102,9 @@ public class WebworkEndpoint extends ScheduledPollEndpoint {
      */
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if ("webhooks".equals(resource)) {
+            return webhookConsumer(processor);
+        }
         WebworkEndpoint endpoint = this;
         WebworkConsumer consumer = new WebworkConsumer(this, processor, new WebworkConsumer.Source() {
             @Override
@@ -121,8 +132,78 @@ public class WebworkEndpoint extends ScheduledPollEndpoint {
                 return consumerSettings();
             }
         });
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * {@code from("webwork:webhooks?...")}: the same as {@code from("webhook:webwork:webhooks?...")}, served by Camel's
+     * webhook component on platform-http, with webhookExternalUrl and webhookPath handed to it.
+     */
+    private Consumer webhookConsumer(Processor processor) throws Exception {
+        String uri = getEndpointUri();
+        int q = uri.indexOf('?');
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q >= 0) {
+            // the normalised URI keeps values encoded: decode them, so that they are encoded once again below
+            URISupport.parseQuery(uri.substring(q + 1)).forEach((name, value) -> params.put(name,
+                    value instanceof String text && !text.startsWith("RAW(")
+                            ? java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8) : value));
+        }
+        params.remove("webhookExternalUrl");
+        params.remove("webhookPath");
+        if (configuration.getWebhookExternalUrl() != null) {
+            params.put("webhookExternalUrl", configuration.getWebhookExternalUrl());
+        }
+        if (configuration.getWebhookPath() != null) {
+            params.put("webhookPath", configuration.getWebhookPath());
+        }
+        // served by platform-http unless the route names another rest component; registered by the consumer below,
+        // so that stopping and starting the route removes and restores the registration
+        params.putIfAbsent("webhookComponentName", "platform-http");
+        params.put("webhookAutoRegister", "false");
+        // camel-webhook re-encodes the delegate's parameters: values with reserved characters go as RAW(...)
+        StringBuilder webhookUri = new StringBuilder("webhook:webwork:").append(resource);
+        char separator = '?';
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            String value = String.valueOf(e.getValue());
+            boolean plain = value.matches("[A-Za-z0-9._-]*") || value.startsWith("RAW(");
+            webhookUri.append(separator).append(e.getKey()).append('=').append(plain ? value : "RAW(" + value + ")");
+            separator = '&';
+        }
+        Consumer inner = getCamelContext().getEndpoint(webhookUri.toString()).createConsumer(processor);
+        return new WebhookRouteConsumer(this, processor, inner);
+    }
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return webhooks.handler(next);
+    }
+
+    @Override
+    public void registerWebhook() throws Exception {
+        webhooks.register(webhookConfiguration.computeFullExternalUrl());
+    }
+
+    @Override
+    public void unregisterWebhook() {
+        webhooks.unregister();
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+
+    /** The id of the webhook this endpoint registered, or null. */
+    public String getRegisteredWebhookId() {
+        return webhooks.webhookId();
     }
 
     /** The filters that narrow a consumer's scan, as a stable name of its view, and whether records can leave it. */

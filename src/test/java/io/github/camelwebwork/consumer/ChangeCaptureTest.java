@@ -242,7 +242,8 @@ class ChangeCaptureTest extends SandboxTestSupport {
         PollCounter counter = new PollCounter();
         context.getRegistry().bind("pollCounter", counter);
         MockEndpoint bulk = route("bulk", "webwork:tasks?workspaceId=1&projectId=102&snapshot=false"
-                                          + "&maxRequestsPerPoll=5&pollStrategy=#pollCounter" + FAST);
+                                          + "&maxRequestsPerPoll=5&maxMessagesPerPoll=300"
+                                          + "&pollStrategy=#pollCounter" + FAST);
         await().atMost(Duration.ofSeconds(20)).until(() -> counter.polls.get() > 6);
         settle(bulk, 0);
 
@@ -253,6 +254,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
         settle(bulk, 1_000);
         assertThat(changes(bulk)).doesNotHaveDuplicates().allMatch(c -> c.startsWith("UPDATED 1:tasks:"));
         assertThat(counter.maxPerPoll).as("requests in one poll").isLessThanOrEqualTo(5);
+        assertThat(counter.maxMessages).as("changes in one poll").isEqualTo(300);
         assertThat(sandbox.overLimitCount()).isZero();
     }
 
@@ -261,6 +263,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
         final AtomicInteger polls = new AtomicInteger();
         volatile int before;
         volatile int maxPerPoll;
+        volatile int maxMessages;
 
         @Override
         public boolean begin(Consumer consumer, Endpoint endpoint) {
@@ -272,6 +275,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
         public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
             polls.incrementAndGet();
             maxPerPoll = Math.max(maxPerPoll, sandbox.requests().size() - before);
+            maxMessages = Math.max(maxMessages, polledMessages);
         }
 
         @Override

@@ -1,7 +1,9 @@
 package io.github.camelwebwork.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.camelwebwork.sandbox.api.SandboxApis;
+import io.github.camelwebwork.sandbox.api.WebhookEvents;
 import io.github.camelwebwork.sandbox.http.RateLimiter;
 import io.github.camelwebwork.sandbox.http.SandboxHttpHandler;
 import io.github.camelwebwork.sandbox.http.TokenEndpoint;
@@ -45,6 +47,30 @@ import java.util.function.LongSupplier;
  * registered with {@link Builder#oauthClient}; the tokens it issues are bearer tokens of the API acting for the
  * client's user. Access and refresh token lifetimes run on a monotonic ticker ({@link Builder#ticker}).
  *
+ * <p><b>Webhook deliveries (H9, §8.1).</b> Events caused through the API are POSTed to every webhook of the
+ * workspace that subscribes to them, signed with the webhook's token, asynchronously and with retries; see
+ * {@link #deliveries()}, {@link #awaitDeliveriesIdle}, {@link #redeliver}, {@link #emit} and the builder's
+ * {@code webhook*} and {@link Builder#duplicateDeliveries} options. What fires when:
+ * <ul>
+ *   <li>{@code tracker.started} / {@code tracker.stopped}: POST /time-tracking/start and /stop, and
+ *   {@code tracker.stopped} also when PUT /contracts pauses, or DELETE /contracts deletes, the contract a tracker
+ *   runs on (the tracker really stops then). Data: {@code user_id, contract_id, project_id, task_id,
+ *   activity_description, start_time}, plus {@code end_time} on {@code tracker.stopped} only.</li>
+ *   <li>{@code member.invited}: POST /members (re-inviting a member who has left included);
+ *   {@code member.updated}: PUT /members/{id}; {@code member.archived}: DELETE /members/{id}, which archives
+ *   (status "left"), so {@code member.deleted} never fires from the API; {@code member.activated}:
+ *   {@link #acceptInvitation} (the invitee accepting; no API call does it). Data: the Member.</li>
+ *   <li>{@code project.created|updated|deleted}: POST, PUT, DELETE /projects (DELETE archives; its data has
+ *   {@code deleted_at} set). Data: the Project.</li>
+ *   <li>{@code task.updated}: PUT /tasks/{id}, and assign/unassign when they change the assignees (the Task's
+ *   {@code assignees} changes; an already-assigned user changes nothing and fires nothing). Creating and deleting
+ *   tasks fire nothing: §8.1 knows no such event. Data: the Task.</li>
+ * </ul>
+ * Member and Project data are rendered as the sandbox's GET answers the webhook's creator (rate fields only if the
+ * creator may see rates); Task data as GET /tasks/{id} answers. Every successful write fires, even one that changed
+ * no field (it still moves updated_at). Changes made directly on {@link #state()} (seeding, test set-up) fire
+ * nothing; {@link #emit} fires any event by hand.
+ *
  * <pre>{@code
  * try (WebworkSandbox sandbox = WebworkSandbox.startDefault()) {
  *     // point the client at sandbox.baseUrl() with sandbox.token()
@@ -74,15 +100,17 @@ public final class WebworkSandbox implements AutoCloseable {
     private final OAuthTokens oauth;
     private final AtomicReference<FaultDraws> faults = new AtomicReference<>();
     private final Map<FaultKind, Integer> faultsInjected = new EnumMap<>(FaultKind.class);
+    private final WebhookSender webhooks;
     private HttpServer server;
     private ExecutorService executor;
 
     private WebworkSandbox(SandboxState state, String ownerToken, RateLimiter rateLimiter, OAuthTokens oauth,
-                           FaultPlan faultPlan) {
+                           FaultPlan faultPlan, WebhookSender webhooks) {
         this.state = state;
         this.ownerToken = ownerToken;
         this.rateLimiter = rateLimiter;
         this.oauth = oauth;
+        this.webhooks = webhooks;
         if (faultPlan != null) {
             faults(faultPlan);
         }
@@ -115,7 +143,7 @@ public final class WebworkSandbox implements AutoCloseable {
         }
         SandboxHttpHandler.Traffic traffic = new SandboxHttpHandler.Traffic(this::userForToken, rateLimiter,
                 this::nextFault, new TokenEndpoint(oauth));
-        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state), state, this::record, traffic));
+        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks), state, this::record, traffic));
         server.setExecutor(executor);
         server.start();
         return this;
@@ -162,13 +190,69 @@ public final class WebworkSandbox implements AutoCloseable {
         return state;
     }
 
-    /** Stops the server at once; safe to call twice. */
+    /** Stops the server at once, and webhook sending (scheduled retries are dropped); safe to call twice. */
     @Override
     public synchronized void close() {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
         }
+        webhooks.close();
+    }
+
+    // ---- webhook deliveries (H9, §8.1) ------------------------------------------------------------------------
+
+    /** Every delivery created so far, in creation order, each with its attempts so far (a snapshot). */
+    public List<WebhookDelivery> deliveries() {
+        return webhooks.deliveries();
+    }
+
+    /**
+     * Waits until no delivery has a send scheduled or in flight (retries, duplicate sends and redeliveries
+     * included); false if that did not happen within {@code max}. True at once after {@link #close()}.
+     */
+    public boolean awaitDeliveriesIdle(Duration max) {
+        try {
+            return webhooks.awaitIdle(max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Sends an existing delivery once more (same id, same body, fresh timestamp and signature), whatever its
+     * state; this extra send is not retried. Nothing is sent if its webhook has been deleted meanwhile.
+     *
+     * @throws IllegalArgumentException for an unknown delivery id
+     */
+    public void redeliver(String deliveryId) {
+        webhooks.redeliver(deliveryId);
+    }
+
+    /**
+     * Fires {@code event} in a workspace as if it had happened, with {@code data} as the body's {@code data}: one
+     * delivery per webhook that subscribes to it. Returns the first delivery's id ({@link #deliveries()} lists the
+     * others), or null when no webhook subscribes.
+     *
+     * @throws IllegalArgumentException for an event outside {@link SandboxWebhook#EVENTS} or an unknown workspace
+     */
+    public String emit(long workspaceId, String event, JsonNode data) {
+        return webhooks.emit(workspaceId, event, data);
+    }
+
+    /**
+     * The invitee accepts their invitation (no API call does this): the "inactive" member becomes active, and
+     * {@code member.activated} fires with the Member.
+     *
+     * @throws IllegalArgumentException when the user has no pending invitation in the workspace
+     */
+    public SandboxMember acceptInvitation(long workspaceId, long userId) {
+        return state.atomically(() -> {
+            SandboxMember activated = state.acceptInvitation(workspaceId, userId);
+            webhooks.fire(workspaceId, "member.activated", WebhookEvents.member(state, activated));
+            return activated;
+        });
     }
 
     // ---- rate limit (H5) --------------------------------------------------------------------------
@@ -282,8 +366,53 @@ public final class WebworkSandbox implements AutoCloseable {
         private Duration accessTokenLifetime = Duration.ofDays(15);
         private Duration refreshTokenLifetime = Duration.ofDays(30);
         private LongSupplier ticker = System::nanoTime;
+        private Duration webhookTimeout = Duration.ofSeconds(10);
+        private Duration webhookFirstDelay = Duration.ofSeconds(1);
+        private double webhookDelayFactor = 2;
+        private double duplicateShare;
+        private long duplicateSeed;
 
         private Builder() {
+        }
+
+        /**
+         * §8.1's growing delay between webhook retries: the n-th retry waits {@code first * factor^(n-1)} (default
+         * 1 s and 2: 1, 2, 4, 8, 16 s). Scale it down for tests, e.g. 10 ms and 2.
+         */
+        public Builder webhookRetryDelays(Duration first, double factor) {
+            if (first.isNegative() || !(factor >= 1)) {
+                throw new IllegalArgumentException("need first >= 0 and factor >= 1: " + first + ", " + factor);
+            }
+            this.webhookFirstDelay = first;
+            this.webhookDelayFactor = factor;
+            return this;
+        }
+
+        /**
+         * How long a webhook receiver may take to answer (connect, then response headers) before the send counts as
+         * failed and is retried; default 10 s (§8.1).
+         */
+        public Builder webhookTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("webhook timeout must be positive: " + timeout);
+            }
+            this.webhookTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * At-least-once delivery made visible (§8.1): about {@code share} (0..1) of the deliveries are sent a second
+         * time (same id, same body) right after their first 2xx. Which ones is decided by one draw per delivery, in
+         * creation order, from {@code java.util.Random(seed)}, so the same seed and the same events give the same
+         * subset. Default: none.
+         */
+        public Builder duplicateDeliveries(double share, long seed) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("share must be within 0..1: " + share);
+            }
+            this.duplicateShare = share;
+            this.duplicateSeed = seed;
+            return this;
         }
 
         /** The owner's token (default {@link #DEFAULT_TOKEN}); it maps to {@link Seed#primaryOwnerId()}. */
@@ -376,7 +505,9 @@ public final class WebworkSandbox implements AutoCloseable {
                 oauth.addClient(client.id(), client.secret(), client.userId());
             });
             RateLimiter limiter = rateLimited ? new RateLimiter(rateLimit, rateWindow, ticker) : null;
-            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan);
+            WebhookSender sender = new WebhookSender(state, webhookTimeout, webhookFirstDelay, webhookDelayFactor,
+                    duplicateShare, duplicateSeed);
+            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender);
         }
     }
 }

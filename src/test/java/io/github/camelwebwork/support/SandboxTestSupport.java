@@ -43,6 +43,9 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
 
     @Override
     protected void doPostTearDown() throws Exception {
+        if (context != null) {
+            context.stop();                     // routes first: a consumer may still talk to the sandbox on stop
+        }
         if (sandbox != null) {
             sandbox.close();
         }

@@ -5,6 +5,7 @@ import io.github.camelwebwork.sandbox.SandboxContract;
 import io.github.camelwebwork.sandbox.SandboxMember;
 import io.github.camelwebwork.sandbox.SandboxProject;
 import io.github.camelwebwork.sandbox.SandboxState;
+import io.github.camelwebwork.sandbox.SandboxTimeEntry;
 import io.github.camelwebwork.sandbox.SandboxWorkspace;
 import io.github.camelwebwork.sandbox.http.ApiException;
 import io.github.camelwebwork.sandbox.http.ApiRequest;
@@ -30,10 +31,17 @@ public final class ContractsApi {
 
     private final SandboxState state;
     private final Access access;
+    private final WebhookEvents events;
 
     public ContractsApi(SandboxState state, Access access) {
+        this(state, access, WebhookEvents.NONE);
+    }
+
+    /** Fires tracker.stopped (§8.1) into {@code events} when pausing or deleting a contract stops its tracker. */
+    public ContractsApi(SandboxState state, Access access, WebhookEvents events) {
         this.state = state;
         this.access = access;
+        this.events = events;
     }
 
     public void register(Router router) {
@@ -137,7 +145,7 @@ public final class ContractsApi {
                     screenshots == null ? c.screenshots() : screenshots, newRate, rateType,
                     status == null ? c.status() : status, now));
             if (!saved.isActive()) {
-                Tracker.stopOn(state, saved, now);
+                Tracker.stopOn(state, saved, now).ifPresent(this::fireStopped);
             }
             return ApiResponse.ok("Contract updated successfully",
                     ContractJson.contract(saved, state, access.seesRates(ws, r.callerId())));
@@ -150,9 +158,14 @@ public final class ContractsApi {
         return access.inWorkspace(r, Scope.of(r, v, false), v, Access.WORKSPACE_ADMINS, "delete contracts", ws -> {
             Instant now = state.now();
             SandboxContract deleted = state.saveContract(liveContract(ws, contractId).deleted(now));
-            Tracker.stopOn(state, deleted, now);
+            Tracker.stopOn(state, deleted, now).ifPresent(this::fireStopped);
             return ApiResponse.message("Contract deleted successfully");
         });
+    }
+
+    private void fireStopped(SandboxTimeEntry stopped) {
+        var data = WebhookEvents.tracker(stopped);
+        events.fire(stopped.workspaceId(), "tracker.stopped", hook -> data);
     }
 
     /** A new contract takes the project's screenshot setting when it is one of the enum's codes. */

@@ -35,10 +35,17 @@ public final class MembersApi {
 
     private final SandboxState state;
     private final Access access;
+    private final WebhookEvents events;
 
     public MembersApi(SandboxState state, Access access) {
+        this(state, access, WebhookEvents.NONE);
+    }
+
+    /** Fires member.invited, member.updated and member.archived (§8.1) into {@code events}. */
+    public MembersApi(SandboxState state, Access access, WebhookEvents events) {
         this.state = state;
         this.access = access;
+        this.events = events;
     }
 
     public void register(Router router) {
@@ -100,11 +107,10 @@ public final class MembersApi {
             v.throwIfInvalid();
             SandboxUser user = known.orElseGet(() -> state.addUser(firstname, lastname, email));
             Role granted = Role.fromLabel(role).orElseThrow();
-            if (existing.isPresent()) {
-                state.saveMember(existing.get().withRole(granted).withStatus("inactive", state.now()));
-            } else {
-                state.addMember(new SandboxMember(ws.id(), user.id(), granted, "inactive", null, null, null));
-            }
+            SandboxMember invited = existing.isPresent()
+                    ? state.saveMember(existing.get().withRole(granted).withStatus("inactive", state.now()))
+                    : state.addMember(new SandboxMember(ws.id(), user.id(), granted, "inactive", null, null, null));
+            events.fire(ws.id(), "member.invited", WebhookEvents.member(state, invited));
             ObjectNode data = Json.object();
             data.put("user_id", user.id());
             data.put("invitation_link", INVITATION_BASE + UUID.randomUUID());
@@ -124,6 +130,7 @@ public final class MembersApi {
             v.throwIfInvalid();
             SandboxUser user = state.saveUser(changes.applyTo(user(m)));
             SandboxMember saved = state.saveMember(changes.applyTo(m, state.now()));
+            events.fire(ws.id(), "member.updated", WebhookEvents.member(state, saved));
             return ApiResponse.ok("Member updated successfully",
                     member(saved, user, access.seesRates(ws, r.callerId())));
         });
@@ -144,7 +151,8 @@ public final class MembersApi {
             if (m.isArchived()) {
                 throw ApiException.badRequest("The member is already archived");
             }
-            state.saveMember(m.withStatus("left", state.now()));
+            SandboxMember archived = state.saveMember(m.withStatus("left", state.now()));
+            events.fire(ws.id(), "member.archived", WebhookEvents.member(state, archived));
             return ApiResponse.message("Member archived successfully");
         });
     }

@@ -23,10 +23,17 @@ public final class ProjectsApi {
 
     private final SandboxState state;
     private final Access access;
+    private final WebhookEvents events;
 
     public ProjectsApi(SandboxState state, Access access) {
+        this(state, access, WebhookEvents.NONE);
+    }
+
+    /** Fires project.created, project.updated and project.deleted (§8.1) into {@code events}. */
+    public ProjectsApi(SandboxState state, Access access, WebhookEvents events) {
         this.state = state;
         this.access = access;
+        this.events = events;
     }
 
     public void register(Router router) {
@@ -70,6 +77,7 @@ public final class ProjectsApi {
             v.throwIfInvalid();
             SandboxProject draft = input.applyTo(SandboxProject.of(0, ws.id(), "", r.callerId()), null);
             SandboxProject created = state.addProject(draft);
+            fire(ws.id(), "project.created", created);
             return ApiResponse.created("Project created successfully",
                     project(created, access.seesRates(ws, r.callerId())));
         });
@@ -85,6 +93,7 @@ public final class ProjectsApi {
             input.check(state, ws.id(), current);
             v.throwIfInvalid();
             SandboxProject saved = state.saveProject(input.applyTo(current, state.now()));
+            fire(ws.id(), "project.updated", saved);
             return ApiResponse.ok("Project updated successfully",
                     project(saved, access.seesRates(ws, r.callerId())));
         });
@@ -94,9 +103,15 @@ public final class ProjectsApi {
         long projectId = r.pathId("projectId", "Project");
         Validation v = new Validation();
         return access.inWorkspace(r, Scope.of(r, v, false), v, Access.WORKSPACE_ADMINS, "delete projects", ws -> {
-            state.saveProject(access.project(ws, projectId).archived(state.now()));
+            SandboxProject archived = state.saveProject(access.project(ws, projectId).archived(state.now()));
+            fire(ws.id(), "project.deleted", archived);
             return ApiResponse.message("Project deleted successfully");
         });
+    }
+
+    /** The Project as GET answers the webhook's creator; after DELETE, with deleted_at set. */
+    private void fire(long workspaceId, String event, SandboxProject p) {
+        events.fire(workspaceId, event, hook -> project(p, WebhookEvents.creatorSeesRates(state, hook)));
     }
 
     /** §2 "Rate visibility": {@code rate} appears only for callers who may see rates. */

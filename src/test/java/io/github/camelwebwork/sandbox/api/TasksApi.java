@@ -29,10 +29,20 @@ public final class TasksApi {
 
     private final SandboxState state;
     private final Access access;
+    private final WebhookEvents events;
 
     public TasksApi(SandboxState state, Access access) {
+        this(state, access, WebhookEvents.NONE);
+    }
+
+    /**
+     * Fires task.updated (§8.1) into {@code events} on PUT, and on assign/unassign when the assignees change (the
+     * Task's {@code assignees} is part of its data). Create and delete fire nothing: §8.1 knows no such event.
+     */
+    public TasksApi(SandboxState state, Access access, WebhookEvents events) {
         this.state = state;
         this.access = access;
+        this.events = events;
     }
 
     public void register(Router router) {
@@ -98,7 +108,9 @@ public final class TasksApi {
             Instant now = state.now();
             SandboxTask.Builder changed = task.toBuilder().updatedAt(now);
             input.applyTo(changed, r.callerId(), now);
-            return ApiResponse.ok("Task updated successfully", TaskJson.task(state.saveTask(changed.build()), state));
+            SandboxTask saved = state.saveTask(changed.build());
+            fireUpdated(project, saved);
+            return ApiResponse.ok("Task updated successfully", TaskJson.task(saved, state));
         });
     }
 
@@ -140,6 +152,7 @@ public final class TasksApi {
                 List<TaskAssignment> assignments = new ArrayList<>(task.assignments());
                 assignments.add(TaskAssignment.of(userId, r.callerId()));
                 task = state.saveTask(task.toBuilder().assignments(assignments).build());
+                fireUpdated(project, task);
             }
             TaskAssignment assignment = assignment(task, userId).orElseThrow();
             return ApiResponse.ok("Task assigned successfully", TaskJson.taskAssignee(assignment, state));
@@ -155,9 +168,14 @@ public final class TasksApi {
             SandboxTask task = liveTask(project, taskId);
             assignment(task, userId).orElseThrow(() -> ApiException.notFound("Task assignee"));
             List<TaskAssignment> remaining = task.assignments().stream().filter(a -> a.userId() != userId).toList();
-            state.saveTask(task.toBuilder().assignments(remaining).build());
+            fireUpdated(project, state.saveTask(task.toBuilder().assignments(remaining).build()));
             return ApiResponse.message("Task unassigned successfully");
         });
+    }
+
+    /** The Task as GET /tasks/{id} answers (the same for every reader). */
+    private void fireUpdated(SandboxProject project, SandboxTask task) {
+        events.fire(project.workspaceId(), "task.updated", hook -> TaskJson.task(task, state));
     }
 
     /** Runs {@code work} atomically in the scope's project (see {@link Access} for the order of answers). */

@@ -10,8 +10,13 @@ public final class TimeApis {
     }
 
     public static void register(Router router, SandboxState state, Access access) {
-        new ContractsApi(state, access).register(router);
-        new TimeTrackingApi(state, access).register(router);
+        register(router, state, access, WebhookEvents.NONE);
+    }
+
+    /** {@code events} receives the tracker events (§8.1) of the tracker and contract endpoints. */
+    public static void register(Router router, SandboxState state, Access access, WebhookEvents events) {
+        new ContractsApi(state, access, events).register(router);
+        new TimeTrackingApi(state, access, events).register(router);
         new TimeEntriesApi(state, access).register(router);
         new TimesheetsApi(state, access).register(router);
         new TimeRequestsApi(state, access).register(router);

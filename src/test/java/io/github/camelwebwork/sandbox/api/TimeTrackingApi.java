@@ -33,10 +33,17 @@ public final class TimeTrackingApi {
 
     private final SandboxState state;
     private final Access access;
+    private final WebhookEvents events;
 
     public TimeTrackingApi(SandboxState state, Access access) {
+        this(state, access, WebhookEvents.NONE);
+    }
+
+    /** Fires tracker.started and tracker.stopped (§8.1) into {@code events}. */
+    public TimeTrackingApi(SandboxState state, Access access, WebhookEvents events) {
         this.state = state;
         this.access = access;
+        this.events = events;
     }
 
     public void register(Router router) {
@@ -73,6 +80,8 @@ public final class TimeTrackingApi {
             SandboxTimeEntry entry = state.addTimeEntry(new SandboxTimeEntry(null, ws.id(), user.id(),
                     contractId, contract == null ? null : contract.projectId(), taskId, description, null,
                     "Web tracker", SandboxTime.localDate(now, user), now, null, null, null, null));
+            ObjectNode data = WebhookEvents.tracker(entry);
+            events.fire(ws.id(), "tracker.started", hook -> data);
             return ApiResponse.ok("Time tracking started successfully", started(entry, user, task));
         });
     }
@@ -91,7 +100,9 @@ public final class TimeTrackingApi {
                 v.add("user_id", "The user is not tracking time.");
             }
             v.throwIfInvalid();
-            Tracker.stop(state, running.orElseThrow(), state.now());
+            SandboxTimeEntry stopped = Tracker.stop(state, running.orElseThrow(), state.now());
+            ObjectNode data = WebhookEvents.tracker(stopped);
+            events.fire(ws.id(), "tracker.stopped", hook -> data);
             return ApiResponse.message("Time tracking stopped successfully");
         });
     }

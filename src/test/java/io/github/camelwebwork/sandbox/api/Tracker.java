@@ -5,6 +5,7 @@ import io.github.camelwebwork.sandbox.SandboxState;
 import io.github.camelwebwork.sandbox.SandboxTimeEntry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Closing running time entries (§7.7): the stop endpoint, and a contract that is paused or deleted. */
 final class Tracker {
@@ -25,10 +26,10 @@ final class Tracker {
                 running.createdAt(), updatedAt));
     }
 
-    /** Stops the contract member's tracker if it runs on this contract. */
-    static void stopOn(SandboxState state, SandboxContract contract, Instant now) {
-        state.runningTimeEntry(contract.userId())
+    /** Stops the contract member's tracker if it runs on this contract; the stopped entry, if any. */
+    static Optional<SandboxTimeEntry> stopOn(SandboxState state, SandboxContract contract, Instant now) {
+        return state.runningTimeEntry(contract.userId())
                 .filter(e -> e.contractId() != null && e.contractId() == contract.id())
-                .ifPresent(e -> stop(state, e, now));
+                .map(e -> stop(state, e, now));
     }
 }

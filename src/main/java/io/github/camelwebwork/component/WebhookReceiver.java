@@ -1,0 +1,255 @@
+package io.github.camelwebwork.component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelwebwork.client.ApiRequest;
+import io.github.camelwebwork.client.ApiResponse;
+import io.github.camelwebwork.client.CallSafety;
+import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.client.WebworkException;
+import io.github.camelwebwork.client.WebworkNotFoundException;
+import io.github.camelwebwork.client.WebworkUnprocessableException;
+import io.github.camelwebwork.model.WebhookPayload;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiving side of WebWork webhooks (house rule H9): registers the webhook with WebWork, checks each delivery's
+ * signature and age, drops deliveries already received, and hands the event to the route. Forged, stale or unsigned
+ * deliveries get 401 and never reach the route; a duplicate gets 200 and is dropped; a delivery the route fails on
+ * gets 500, so that WebWork delivers it again.
+ */
+final class WebhookReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    private final WebworkEndpoint endpoint;
+    private volatile String webhookId;
+    private volatile String token;
+
+    WebhookReceiver(WebworkEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    private WebworkConfiguration config() {
+        return endpoint.getConfiguration();
+    }
+
+    /** Registers {@code url} for the configured events, or takes over the webhook that already has that URL. */
+    void register(String url) {
+        WebworkConfiguration c = config();
+        requireWorkspace();
+        ObjectMapper mapper = endpoint.getComponent().objectMapper();
+        WebworkClient client = endpoint.client();
+        List<String> events = events();
+        ObjectNode body = mapper.createObjectNode().put("workspace_id", c.getWorkspaceId()).put("url", url);
+        events.forEach(body.putArray("events")::add);
+        JsonNode hook;
+        try {
+            hook = client.execute(new ApiRequest("POST", "/webhooks", List.of(), body), CallSafety.NOT_IDEMPOTENT,
+                    () -> find(client, url).map(found -> ApiResponse.recovered(mapper.createObjectNode()
+                            .put("success", true).set("data", found)))).data();
+        } catch (WebworkUnprocessableException taken) {
+            // the URL is registered already (an earlier run kept it): take it over with this route's events
+            hook = find(client, url).orElseThrow(() -> taken);
+            ObjectNode update = mapper.createObjectNode().put("workspace_id", c.getWorkspaceId()).put("url", url);
+            events.forEach(update.putArray("events")::add);
+            client.execute(new ApiRequest("PUT", "/webhooks/" + hook.path("id").asText(), List.of(), update));
+        }
+        webhookId = hook.path("id").asText();
+        String returned = hook.path("token").asText(null);
+        if (returned == null) {
+            returned = client.execute(new ApiRequest("GET", "/webhooks/" + webhookId,
+                    List.of(Map.entry("workspace_id", String.valueOf(c.getWorkspaceId()))), null)).data()
+                    .path("token").asText(null);
+        }
+        token = returned;
+        LOG.info("WebWork webhook {} registered for {} at {}", webhookId, events, url);
+    }
+
+    /** Deletes the registration, unless webhookKeepRegistration. */
+    void unregister() {
+        String id = webhookId;
+        if (id == null || config().isWebhookKeepRegistration()) {
+            return;
+        }
+        ObjectNode body = endpoint.getComponent().objectMapper().createObjectNode()
+                .put("workspace_id", config().getWorkspaceId());
+        try {
+            endpoint.client().execute(new ApiRequest("DELETE", "/webhooks/" + id, List.of(), body));
+            LOG.info("WebWork webhook {} deleted", id);
+        } catch (WebworkNotFoundException gone) {
+            LOG.debug("WebWork webhook {} was already gone", id);
+        }
+        webhookId = null;
+    }
+
+    String webhookId() {
+        return webhookId;
+    }
+
+    private Optional<JsonNode> find(WebworkClient client, String url) {
+        for (int page = 1; page < 1_000; page++) {
+            ApiResponse response = client.execute(new ApiRequest("GET", "/webhooks", List.of(
+                    Map.entry("workspace_id", String.valueOf(config().getWorkspaceId())),
+                    Map.entry("page", String.valueOf(page))), null));
+            for (JsonNode hook : response.data()) {
+                if (url.equals(hook.path("url").asText())) {
+                    return Optional.of(hook);
+                }
+            }
+            JsonNode pagination = response.pagination();
+            if (response.data().isEmpty() || !pagination.isObject()
+                || pagination.path("last_page").asInt(page) <= page) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> events() {
+        String events = config().getEvents();
+        if (events == null || events.isBlank()) {
+            throw new IllegalArgumentException("webwork:webhooks as a consumer needs the events to subscribe to"
+                                               + " (events=tracker.started,tracker.stopped,...)");
+        }
+        return List.of(events.split("\\s*,\\s*"));
+    }
+
+    private void requireWorkspace() {
+        if (config().getWorkspaceId() == null) {
+            throw new IllegalArgumentException("webwork:webhooks as a consumer needs workspaceId");
+        }
+    }
+
+    /** The processor in front of the route: verify, deduplicate, read, hand over. */
+    Processor handler(Processor next) {
+        return exchange -> {
+            Message in = exchange.getMessage();
+            byte[] raw = in.getBody(byte[].class);
+            raw = raw == null ? new byte[0] : raw;
+            String refusal = verify(in, raw);
+            if (refusal != null) {
+                LOG.warn("WebWork webhook delivery refused: {}", refusal);
+                respond(exchange, 401, refusal);
+                return;
+            }
+            String delivery = in.getHeader(config().getWebhookDeliveryHeader(), String.class);
+            IdempotentRepository seen = endpoint.idempotentRepository();
+            String key = delivery == null ? null : "webhook-delivery:" + delivery;
+            if (key != null && !seen.add(key)) {
+                LOG.debug("WebWork webhook delivery {} received before; dropped", delivery);
+                respond(exchange, 200, "duplicate");
+                return;
+            }
+            WebhookPayload payload;
+            try {
+                payload = endpoint.getComponent().objectMapper().readValue(raw, WebhookPayload.class);
+            } catch (java.io.IOException e) {
+                if (key != null) {
+                    seen.remove(key);
+                }
+                respond(exchange, 400, "not a WebWork delivery");
+                return;
+            }
+            in.setBody(payload);
+            in.setHeader(WebworkConstants.EVENT, payload.getEvent() != null ? payload.getEvent()
+                    : in.getHeader(config().getWebhookEventHeader(), String.class));
+            in.setHeader(WebworkConstants.DELIVERY_ID, delivery != null ? delivery : payload.getId());
+            in.setHeader(ParameterHeaders.WORKSPACE_ID, payload.getWorkspaceId());
+            try {
+                next.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                if (key != null) {
+                    seen.remove(key);                  // WebWork delivers it again: let that one through
+                }
+                return;
+            }
+            if (key != null) {
+                seen.confirm(key);
+            }
+            respond(exchange, 200, "ok");                 // an acknowledgement; what the route made stays with it
+        };
+    }
+
+    /** Null when the delivery is genuine and fresh, else why not (never naming the secret). */
+    String verify(Message in, byte[] raw) {
+        String scheme = config().getWebhookSignatureScheme();
+        if ("none".equals(scheme)) {
+            return null;
+        }
+        String secret = config().getWebhookSecret() != null ? config().getWebhookSecret() : token;
+        if (secret == null) {
+            return "no webhook secret to check the delivery with";
+        }
+        String signature = in.getHeader(config().getWebhookSignatureHeader(), String.class);
+        if (signature == null || signature.isBlank()) {
+            return "unsigned delivery (no " + config().getWebhookSignatureHeader() + ")";
+        }
+        if ("token".equals(scheme)) {
+            return constantTimeEquals(signature, secret) ? null : "wrong token";
+        }
+        String timestamp = in.getHeader(config().getWebhookTimestampHeader(), String.class);
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp == null ? "" : timestamp.trim());
+        } catch (NumberFormatException e) {
+            return "no valid " + config().getWebhookTimestampHeader();
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
+        if (age.toMillis() > config().getWebhookTolerance()) {
+            return "stale delivery (timestamp " + seconds + " is " + age.toSeconds() + " s away; a replay?)";
+        }
+        String expected = "sha256=" + hmac(secret, timestamp.trim() + "." + new String(raw, StandardCharsets.UTF_8));
+        return constantTimeEquals(signature.trim(), expected) ? null : "signature mismatch";
+    }
+
+    static String hmac(String key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new WebworkException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(Exchange exchange, int status, String text) {
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "text/plain");
+        out.setBody(text);
+    }
+
+    /** Header names of the ids (kept here to avoid a dependency cycle with the operation package). */
+    private static final class ParameterHeaders {
+        static final String WORKSPACE_ID = "CamelWebworkWorkspaceId";
+    }
+}
