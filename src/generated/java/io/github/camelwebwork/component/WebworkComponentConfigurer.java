@@ -127,6 +127,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "ratelimitwindow":
         case "rateLimitWindow": getOrCreateConfiguration(target).setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reason": getOrCreateConfiguration(target).setReason(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconcileevery":
+        case "reconcileEvery": getOrCreateConfiguration(target).setReconcileEvery(property(camelContext, int.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
@@ -299,6 +301,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "ratelimitwindow":
         case "rateLimitWindow": return long.class;
         case "reason": return java.lang.String.class;
+        case "reconcileevery":
+        case "reconcileEvery": return int.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
@@ -472,6 +476,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "ratelimitwindow":
         case "rateLimitWindow": return getOrCreateConfiguration(target).getRateLimitWindow();
         case "reason": return getOrCreateConfiguration(target).getReason();
+        case "reconcileevery":
+        case "reconcileEvery": return getOrCreateConfiguration(target).getReconcileEvery();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "responsetimeout":

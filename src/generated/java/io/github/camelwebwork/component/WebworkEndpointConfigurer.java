@@ -129,6 +129,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "ratelimitwindow":
         case "rateLimitWindow": target.getConfiguration().setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reason": target.getConfiguration().setReason(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconcileevery":
+        case "reconcileEvery": target.getConfiguration().setReconcileEvery(property(camelContext, int.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
@@ -325,6 +327,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "ratelimitwindow":
         case "rateLimitWindow": return long.class;
         case "reason": return java.lang.String.class;
+        case "reconcileevery":
+        case "reconcileEvery": return int.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "repeatcount":
@@ -522,6 +526,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "ratelimitwindow":
         case "rateLimitWindow": return target.getConfiguration().getRateLimitWindow();
         case "reason": return target.getConfiguration().getReason();
+        case "reconcileevery":
+        case "reconcileEvery": return target.getConfiguration().getReconcileEvery();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":

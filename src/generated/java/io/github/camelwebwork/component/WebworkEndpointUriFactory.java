@@ -23,7 +23,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(103);
+        Set<String> props = new HashSet<>(104);
         props.add("accessToken");
         props.add("backfillFrom");
         props.add("backfillTo");
@@ -82,6 +82,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("rateLimit");
         props.add("rateLimitWindow");
         props.add("reason");
+        props.add("reconcileEvery");
         props.add("refreshToken");
         props.add("repeatCount");
         props.add("resource");

@@ -135,9 +135,14 @@ public class WebworkClient {
                     + retry.maxRetryAfter() + ")", 429, e.getRetryAfter());
             limited.initCause(e);
             limited.setAttempts(attempts.get());
+            limited.setOutcomeUnknown(uncertain.get() != null);
             throw limited;
         } catch (WebworkException e) {
             e.setAttempts(Math.max(1, attempts.get()));
+            // an earlier attempt may have taken effect and no look-up settled it: whatever failed last, say so
+            if (uncertain.get() != null || safety == CallSafety.NOT_IDEMPOTENT && maybeProcessed(e)) {
+                e.setOutcomeUnknown(true);
+            }
             throw e;
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();

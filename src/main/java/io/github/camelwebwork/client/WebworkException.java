@@ -28,6 +28,21 @@ public class WebworkException extends RuntimeCamelException {
         this.attempts = attempts;
     }
 
+    private boolean outcomeUnknown;
+
+    /**
+     * Whether an attempt of this call may have taken effect on the server although the call failed (a create whose
+     * answer was lost and whose look-up did not complete): such a call must be looked up, not simply sent again.
+     */
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    /** Set by the client. */
+    public void setOutcomeUnknown(boolean outcomeUnknown) {
+        this.outcomeUnknown = outcomeUnknown;
+    }
+
     /** The HTTP status of the last answer, or 0 when the last attempt got none (transport failure, no budget). */
     public int getLastStatusCode() {
         return 0;

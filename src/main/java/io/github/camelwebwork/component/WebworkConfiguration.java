@@ -154,6 +154,8 @@ public class WebworkConfiguration implements Cloneable {
     private int maxRequestsPerPoll;
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int reconcileEvery = 1;
     @UriParam(label = "consumer", defaultValue = "UTC")
     private String timeZone = "UTC";
     @UriParam(label = "consumer", defaultValue = "true")
@@ -692,6 +694,22 @@ public class WebworkConfiguration implements Cloneable {
     /** Consumer of time-entries: how many days back (before today, in timeZone) every scan reads again, to catch back-dated and edited entries. Time requests without dateFrom/dateTo use the same window. */
     public void setLookbackDays(int lookbackDays) {
         this.lookbackDays = lookbackDays;
+    }
+
+    public int getReconcileEvery() {
+        return reconcileEvery;
+    }
+
+    /**
+     * Consumer: every how many scans a full one (which sees edits of old records and deletes) runs; the scans in
+     * between are incremental: each partition is read from its newest (last) page back to a page with nothing new,
+     * which costs two requests for a quiet partition. 1 (default): every scan is full.
+     */
+    public void setReconcileEvery(int reconcileEvery) {
+        if (reconcileEvery < 1) {
+            throw new IllegalArgumentException("reconcileEvery must be at least 1, got " + reconcileEvery);
+        }
+        this.reconcileEvery = reconcileEvery;
     }
 
     public int getMaxMessagesPerPoll() {

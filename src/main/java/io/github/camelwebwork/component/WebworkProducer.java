@@ -147,6 +147,9 @@ public class WebworkProducer extends DefaultProducer {
     }
 
     private static boolean maybeTookEffect(Throwable e) {
+        if (e instanceof WebworkException w && w.isOutcomeUnknown()) {
+            return true;
+        }
         if (e instanceof WebworkTransportException t) {
             return t.isMaybeProcessed();
         }

@@ -6,13 +6,15 @@ import org.apache.camel.spi.StateRepository;
  * The consumer's options.
  *
  * @param view a short name of the filters that narrow the scan (e.g. {@code status=submitted}), "" for none
+ * @param reconcileEvery every how many scans a full one runs; the scans in between read each partition from its
+ *                       newest page back to a page with nothing new (creates and edits of recent records, no deletes)
  * @param filteredView whether records may leave the view without being deleted (a status filter): they are then
  *                     dropped silently instead of emitted as DELETED
  */
 public record ConsumerSettings(Long workspaceId, int lookbackDays, int maxRequestsPerPoll, String timeZone,
                                boolean snapshot, String backfillFrom, String backfillTo,
                                StateRepository<String, String> stateRepository, String stateFile, String view,
-                               boolean filteredView) {
+                               boolean filteredView, int reconcileEvery) {
 
     public boolean isBackfill() {
         return backfillFrom != null;

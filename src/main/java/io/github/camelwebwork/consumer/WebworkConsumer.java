@@ -55,6 +55,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private Cycle cycle;
     private boolean backfillDone;
     private final Map<String, Set<String>> suspected = new LinkedHashMap<>();
+    private long cycles;
 
     /** What the consumer needs from its endpoint (kept narrow so that the scan logic is testable on its own). */
     public interface Source {
@@ -219,6 +220,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             spent += cycle.step();
             if (cycle.done()) {
                 cycle = null;
+                cycles++;
                 if (state.marker("initialized") == null) {
                     state.mark("initialized", Instant.now().toString());
                 }
@@ -241,6 +243,10 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private final class Cycle {
 
         private final boolean firstEver = state.marker("initialized") == null;
+        /** Reads each partition from its newest (last) page back to a page with nothing new, without deletes. */
+        private final boolean incremental = !firstEver && source.settings().reconcileEvery() > 1
+                                            && cycles % source.settings().reconcileEvery() != 0;
+        private int descending;
         private List<ScanPlan.Partition> partitions;
         private final List<JsonNode> listed = new ArrayList<>();
         private int listPage = 1;
@@ -292,7 +298,21 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 }
                 return 1;
             }
+            if (incremental && descending > 0) {
+                ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), descending);
+                boolean anythingNew = changes(partition, p.records());
+                descending--;
+                if (!anythingNew || descending <= 1) {
+                    nextPartition();            // page 1 was read first: nothing older is left to read
+                }
+                return 1;
+            }
             ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), page);
+            if (incremental && page == 1 && p.lastPage() > 1) {
+                changes(partition, p.records());
+                descending = p.lastPage();
+                return 1;
+            }
             p.records().forEach(r -> seen.put(r.path("id").asText(), r));
             if (page >= p.lastPage()) {
                 multiPage = page > 1;
@@ -301,6 +321,25 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 page++;
             }
             return 1;
+        }
+
+        /** Created and updated records of one page (no deletes); whether there was any. */
+        private boolean changes(ScanPlan.Partition partition, List<JsonNode> records) {
+            Map<String, ChangeState.Known> known = state.known(partition.key());
+            boolean any = false;
+            for (JsonNode record : records) {
+                String id = record.path("id").asText();
+                String fingerprint = ChangeState.fingerprint(record);
+                ChangeState.Known k = known.get(id);
+                if (k == null) {
+                    enqueue(new Change(ChangeType.CREATED, partition.key(), id, record, fingerprint));
+                    any = true;
+                } else if (!k.fingerprint().equals(fingerprint)) {
+                    enqueue(new Change(ChangeType.UPDATED, partition.key(), id, record, fingerprint));
+                    any = true;
+                }
+            }
+            return any;
         }
 
         private void plan() {
@@ -388,6 +427,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
         private void nextPartition() {
             index++;
+            descending = 0;
             page = 1;
             multiPage = false;
             seen.clear();

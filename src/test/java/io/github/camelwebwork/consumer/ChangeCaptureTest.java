@@ -258,12 +258,37 @@ class ChangeCaptureTest extends SandboxTestSupport {
         assertThat(sandbox.overLimitCount()).isZero();
     }
 
+    /**
+     * reconcileEvery=4: between full scans, a quiet partition of 10 pages costs 2 requests (first and newest page);
+     * a create shows at once, an edit in the middle and a delete at the next full scan.
+     */
+    @Test
+    void incrementalScansBetweenReconciliations() throws Exception {
+        List<SandboxTask> many = sandbox.state().addTasks(1, 102, 1_000);
+        PollCounter counter = new PollCounter();
+        context.getRegistry().bind("pollCounter", counter);
+        MockEndpoint tasks = route("incremental", "webwork:tasks?workspaceId=1&projectId=102&snapshot=false"
+                                                  + "&reconcileEvery=4&pollStrategy=#pollCounter" + FAST);
+        await().atMost(Duration.ofSeconds(20)).until(() -> counter.polls.get() > 8);
+        assertThat(counter.perPoll).as("requests of each poll (a full scan reads 10 pages)").contains(10, 2)
+                .containsOnly(10, 2);
+
+        SandboxTask added = sandbox.state().addTask(1, 102, "Newest");
+        SandboxTask middle = many.get(500);
+        sandbox.state().saveTask(middle.toBuilder().title("Edited in the middle").build());
+
+        settle(tasks, 2);
+        assertThat(changes(tasks)).containsExactlyInAnyOrder("CREATED 1:tasks:" + added.id(),
+                "UPDATED 1:tasks:" + middle.id());
+    }
+
     /** Counts the sandbox requests each poll makes. */
     private final class PollCounter implements PollingConsumerPollStrategy {
         final AtomicInteger polls = new AtomicInteger();
         volatile int before;
         volatile int maxPerPoll;
         volatile int maxMessages;
+        final java.util.Set<Integer> perPoll = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
         public boolean begin(Consumer consumer, Endpoint endpoint) {
@@ -276,6 +301,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
             polls.incrementAndGet();
             maxPerPoll = Math.max(maxPerPoll, sandbox.requests().size() - before);
             maxMessages = Math.max(maxMessages, polledMessages);
+            perPoll.add(sandbox.requests().size() - before);
         }
 
         @Override

@@ -72,6 +72,39 @@ class IdempotentCreateTest extends SandboxTestSupport {
         assertThat(sandbox.state().tasks(1, 100)).filteredOn(t -> "Command 42".equals(t.title())).hasSize(1);
     }
 
+    /**
+     * The create reached the server, its answer was lost, and the look-up itself then failed for good (401): the
+     * outcome is unknown, so the key is kept and the next try looks the task up instead of making a second one.
+     */
+    @Test
+    void aLookUpThatFailsKeepsTheKeySoTheNextTryDoesNotDuplicate() {
+        // seed 829348951 draws RESET_AFTER for the POST, then EXPIRED_TOKEN for the look-up's GET
+        sandbox.faults(FaultPlan.builder().seed(829_348_951L).share(1.0).weight(FaultKind.RESET_AFTER, 1)
+                .weight(FaultKind.EXPIRED_TOKEN, 1).onlyPaths("(POST|GET) /api/v2/tasks").build());
+        String uri = "webwork:tasks?operation=create&workspaceId=1&projectId=100&maxAttempts=2&retryInitialBackoff=1";
+
+        Exchange first = template.request(uri, e -> {
+            e.getMessage().setBody(Map.of("title", "Only one, please"));
+            e.getMessage().setHeader("CamelWebworkIdempotencyKey", "cmd-7");
+        });
+        assertThat(first.getException()).isInstanceOf(io.github.camelwebwork.client.WebworkAuthenticationException.class);
+        assertThat(((io.github.camelwebwork.client.WebworkException) first.getException()).isOutcomeUnknown()).isTrue();
+        assertThat(requests()).extracting(r -> r.method() + " " + r.fault())
+                .containsExactly("POST RESET_AFTER", "GET EXPIRED_TOKEN");
+        sandbox.clearFaults();
+        sandbox.clearRequests();
+
+        Exchange again = template.request(uri, e -> {
+            e.getMessage().setBody(Map.of("title", "Only one, please"));
+            e.getMessage().setHeader("CamelWebworkIdempotencyKey", "cmd-7");
+        });
+
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getHeader("CamelWebworkRecovered", Boolean.class)).isTrue();
+        assertThat(requests()).extracting(RecordedRequest::method).containsOnly("GET");
+        assertThat(sandbox.state().tasks(1, 100)).filteredOn(t -> "Only one, please".equals(t.title())).hasSize(1);
+    }
+
     /** A create refused for good (422) forgets its key, so that a corrected retry with the same key is sent. */
     @Test
     void aRefusedCreateDoesNotBlockItsKey() {
