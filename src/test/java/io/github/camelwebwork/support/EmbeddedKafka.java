@@ -1,0 +1,123 @@
+package io.github.camelwebwork.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import kafka.testkit.KafkaClusterTestKit;
+import kafka.testkit.TestKitNodes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real Kafka broker in this JVM (KRaft, one combined node, no Docker), for the tests and the demo, with helpers to
+ * create topics, send strings and read a topic from the beginning.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Formats and starts a one-node cluster (about 1.5 s). */
+    public static EmbeddedKafka start() {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new EmbeddedKafka(cluster);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** The cluster, e.g. to stop and restart its broker in a test. */
+    public KafkaClusterTestKit cluster() {
+        return cluster;
+    }
+
+    /** Creates topics with one partition each; {@code compacted} ones with cleanup.policy=compact. */
+    public void createTopics(List<String> plain, List<String> compacted) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            List<NewTopic> topics = new ArrayList<>();
+            plain.forEach(t -> topics.add(new NewTopic(t, 1, (short) 1)));
+            compacted.forEach(t -> topics.add(new NewTopic(t, 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact"))));
+            admin.createTopics(topics).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics", e);
+        }
+    }
+
+    /** Sends one record and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    /** Every record of a topic so far (reads from the beginning until {@code quiet} passes without a record). */
+    public List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long idleSince = System.nanoTime();
+            while (System.nanoTime() - idleSince < quiet.toNanos()) {
+                var batch = consumer.poll(Duration.ofMillis(200));
+                if (!batch.isEmpty()) {
+                    batch.forEach(records::add);
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the embedded Kafka broker", e);
+        }
+    }
+}
