@@ -96,6 +96,7 @@ public class WebworkClient {
     public ApiResponse execute(ApiRequest request, CallSafety safety, Recovery recovery) {
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<RuntimeException> uncertain = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean doubted = new java.util.concurrent.atomic.AtomicBoolean();
         RetryPolicy<ApiResponse> policy = RetryPolicy.<ApiResponse>builder()
                 .handleIf((r, e) -> e != null && retryable(e, safety, recovery))
                 .abortIf((r, e) -> e instanceof WebworkTooManyRequestsException tooMany
@@ -122,8 +123,11 @@ public class WebworkClient {
                 try {
                     return sendWithRefresh(request);
                 } catch (RuntimeException e) {
-                    if (safety == CallSafety.NOT_IDEMPOTENT && maybeProcessed(e)) {
-                        uncertain.set(e);
+                    if (maybeProcessed(e)) {
+                        doubted.set(true);
+                        if (safety == CallSafety.NOT_IDEMPOTENT) {
+                            uncertain.set(e);
+                        }
                     }
                     throw e;
                 }
@@ -140,7 +144,9 @@ public class WebworkClient {
         } catch (WebworkException e) {
             e.setAttempts(Math.max(1, attempts.get()));
             // an earlier attempt may have taken effect and no look-up settled it: whatever failed last, say so
-            if (uncertain.get() != null || safety == CallSafety.NOT_IDEMPOTENT && maybeProcessed(e)) {
+            // (for an idempotent call: an earlier attempt may have done it, so a refusal now may mean "already done")
+            if (uncertain.get() != null || doubted.get() && attempts.get() > 1 && isConflict(e)
+                || safety == CallSafety.NOT_IDEMPOTENT && maybeProcessed(e)) {
                 e.setOutcomeUnknown(true);
             }
             throw e;
@@ -186,6 +192,12 @@ public class WebworkClient {
         }
         boolean timedOut = e != null && e.getCause() instanceof java.net.SocketTimeoutException;
         return safety == CallSafety.NOT_IDEMPOTENT && timedOut ? retry.settleAfterTimeout() : Duration.ofMillis(-1);
+    }
+
+    /** A refusal that can mean "already done" (400, 409, 422), unlike a 401, 403 or 404. */
+    private static boolean isConflict(Throwable e) {
+        return e instanceof WebworkApiException api
+               && (api.getStatusCode() == 400 || api.getStatusCode() == 409 || api.getStatusCode() == 422);
     }
 
     private static boolean maybeProcessed(Throwable e) {
@@ -300,10 +312,12 @@ public class WebworkClient {
         if (budget == null) {
             return;
         }
-        budget.observe(intHeader(headers, "X-RateLimit-Limit"), intHeader(headers, "X-RateLimit-Remaining"));
         if (status == 429) {
+            // Retry-After says exactly when to go on; the Remaining of a refusal (0) would book a whole window
             Duration wait = retryAfter(headers);
             budget.pauseFor(wait == null ? Duration.ofSeconds(1) : wait);
+        } else {
+            budget.observe(intHeader(headers, "X-RateLimit-Limit"), intHeader(headers, "X-RateLimit-Remaining"));
         }
     }
 

@@ -125,6 +125,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
 
     IdempotentRepository idempotentRepository(WebworkConfiguration config) throws Exception {
         if (config.getIdempotentRepository() != null) {
+            ServiceHelper.startService(config.getIdempotentRepository());   // a no-op when the application started it
             return config.getIdempotentRepository();
         }
         synchronized (this) {

@@ -50,14 +50,29 @@ final class CreateLookups {
 
     /**
      * Time entries: a manually added entry of the member on that date lying within the asked start and end (the API
-     * may have saved less than asked because of overlaps or limits, §7.8).
+     * may have saved less than asked because of overlaps or limits, §7.8). The asked times are the member's clock
+     * times while the list answers date-times with an offset (§7.8 ISO), so the member's time zone is read first.
      */
-    static final CreateLookup TIME_ENTRY = (body, finder) -> finder.newestFirst("/time-entries",
-            scope(body, "workspace_id", "user_id", "date"), TimeOperations.TIME_ENTRIES_MAX_PER_PAGE,
-            e -> within(clock(text(e, "start_time")), clock(text(e, "end_time")), text(body, "start_time"),
-                    text(body, "end_time"))
-                 && "Manually added time".equals(text(e, "method"))
-                 && (!body.hasNonNull("task_id") || same(body, e, "task_id")));
+    static final CreateLookup TIME_ENTRY = (body, finder) -> {
+        java.time.ZoneId zone = memberZone(body, finder);
+        return finder.newestFirst("/time-entries", scope(body, "workspace_id", "user_id", "date"),
+                TimeOperations.TIME_ENTRIES_MAX_PER_PAGE,
+                e -> within(clock(text(e, "start_time"), zone), clock(text(e, "end_time"), zone),
+                        text(body, "start_time"), text(body, "end_time"))
+                     && "Manually added time".equals(text(e, "method"))
+                     && (!body.hasNonNull("task_id") || same(body, e, "task_id")));
+    };
+
+    /** The member's time zone (GET /members/{id}); UTC when the answer has none. */
+    private static java.time.ZoneId memberZone(JsonNode body, CreateLookup.Finder finder) {
+        JsonNode member = finder.data("/members/" + text(body, "user_id"), scope(body, "workspace_id"));
+        String zone = text(member, "timezone");
+        try {
+            return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
 
     /**
      * Time requests: the member's request with the same start and end (§7.10: the list needs a date range; a day
@@ -149,13 +164,14 @@ final class CreateLookups {
         }
     }
 
-    /** The wall-clock time of an ISO date-time (in its own offset) or of {@code HH:mm}. */
-    private static LocalTime clock(String value) {
+    /** The wall-clock time of {@code HH:mm}, or of an ISO date-time in {@code zone}. */
+    private static LocalTime clock(String value, java.time.ZoneId zone) {
         if (value == null) {
             return null;
         }
         try {
-            return value.length() <= 8 ? LocalTime.parse(value) : OffsetDateTime.parse(value).toLocalTime();
+            return value.length() <= 8 ? LocalTime.parse(value)
+                    : OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalTime();
         } catch (DateTimeParseException e) {
             try {
                 return java.time.LocalDateTime.parse(value.replace(' ', 'T')).toLocalTime();
@@ -163,6 +179,10 @@ final class CreateLookups {
                 return null;
             }
         }
+    }
+
+    private static LocalTime clock(String value) {
+        return clock(value, java.time.ZoneOffset.UTC);
     }
 
     private static boolean within(LocalTime start, LocalTime end, String askedStart, String askedEnd) {

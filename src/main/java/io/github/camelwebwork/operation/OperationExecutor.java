@@ -32,7 +32,23 @@ public final class OperationExecutor {
         if (call.walksPages()) {
             return walk(client, op, request, maxResults);
         }
-        ApiResponse response = client.execute(request, op.callSafety(), recovery(client, op, request));
+        ApiResponse response;
+        try {
+            response = client.execute(request, op.callSafety(), recovery(client, op, request));
+        } catch (io.github.camelwebwork.client.WebworkApiException e) {
+            // a state verb refused after an attempt whose answer was lost: done already if the record is there now
+            int status = e.getStatusCode();
+            java.util.Optional<VerbChecks.Check> check = VerbChecks.of(op);
+            if (e.isOutcomeUnknown() && (status == 400 || status == 409 || status == 422) && check.isPresent()) {
+                if (VerbChecks.reached(check.get(), request, client)) {
+                    return new OperationResult(false, null, "Already " + check.get().target()
+                                                           + " (an earlier attempt had done it)",
+                            null, Map.of(), true);
+                }
+                e.setOutcomeUnknown(false);             // checked: not done, and the API says why
+            }
+            throw e;
+        }
         return read(op, response, maxResults);
     }
 

@@ -105,6 +105,67 @@ class IdempotentCreateTest extends SandboxTestSupport {
         assertThat(sandbox.state().tasks(1, 100)).filteredOn(t -> "Only one, please".equals(t.title())).hasSize(1);
     }
 
+    /**
+     * A time entry of a member in New York whose answer was lost: the look-up compares the asked clock times in the
+     * member's zone (the list answers UTC date-times) and finds it.
+     */
+    @Test
+    void aLostTimeEntryOfAMemberOutsideUtcIsFound() {
+        sandbox.faults(FaultPlan.builder().seed(3).share(1.0).kinds(FaultKind.RESET_AFTER)
+                .onlyPaths("POST /api/v2/time-entries").build());
+
+        Exchange made = template.request("webwork:time-entries?operation=create&workspaceId=1&retryInitialBackoff=1",
+                e -> e.getMessage().setBody(Map.of("user_id", 103, "contract_id", 303, "date", "2026-01-03",
+                        "start_time", "21:00", "end_time", "22:30")));
+
+        assertThat(made.getException()).isNull();
+        assertThat(made.getMessage().getHeader("CamelWebworkRecovered", Boolean.class)).isTrue();
+        assertThat(requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("POST /api/v2/time-entries", "GET /api/v2/members/103", "GET /api/v2/time-entries");
+        assertThat(sandbox.state().timeEntries(1, 103, java.time.LocalDate.parse("2026-01-03"))).hasSize(1);
+    }
+
+    /**
+     * An approval whose answer was lost is sent again; the API refuses the repeat (422, no longer submitted), and the
+     * component reads the timesheet: approved, so the call succeeded.
+     */
+    @Test
+    void aRepeatedApprovalThatTheApiRefusesCountsAsDoneWhenTheTimesheetIsApproved() {
+        @SuppressWarnings("unchecked")
+        List<io.github.camelwebwork.model.Timesheet> submitted = template.requestBody(
+                "webwork:timesheets?operation=list&workspaceId=1&status=submitted", null, List.class);
+        String id = submitted.get(0).getId();
+        sandbox.clearRequests();
+        // seed 829348951 at share 0.5: the first PUT is truncated (processed), the repeat is not faulted
+        sandbox.faults(FaultPlan.builder().seed(829_348_951L).share(0.5).kinds(FaultKind.TRUNCATED_JSON)
+                .onlyPaths("PUT /api/v2/timesheets/.*").build());
+
+        Exchange approved = template.request("webwork:timesheets?operation=approve&workspaceId=1&retryInitialBackoff=1"
+                                             + "&maxAttempts=2&timesheetId=" + id, e -> {
+                                             });
+
+        assertThat(requests()).extracting(r -> r.method() + " " + r.status() + " " + r.fault())
+                .containsExactly("PUT 200 TRUNCATED_JSON", "PUT 422 null", "GET 200 null");
+        assertThat(approved.getException()).isNull();
+        assertThat(approved.getMessage().getHeader("CamelWebworkMessage", String.class)).startsWith("Already approved");
+        assertThat(sandbox.state().timesheet(id)).hasValueSatisfying(t -> assertThat(t.status()).isEqualTo("approved"));
+    }
+
+    /** A repository given by the application is started by the component (it need not start it itself). */
+    @Test
+    void anIdempotentRepositoryOfTheApplicationIsStarted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var repository = org.apache.camel.support.processor.idempotent.FileIdempotentRepository
+                .fileIdempotentRepository(dir.resolve("keys.dat").toFile());
+        context.getRegistry().bind("keys", repository);
+
+        Task task = template.requestBodyAndHeader("webwork:tasks?operation=create&workspaceId=1&projectId=100"
+                                                  + "&idempotentRepository=#keys", Map.of("title", "Keyed"),
+                "CamelWebworkIdempotencyKey", "cmd-file-1", Task.class);
+
+        assertThat(task.getTitle()).isEqualTo("Keyed");
+        assertThat(repository.contains("tasks.create:cmd-file-1")).isTrue();
+    }
+
     /** A create refused for good (422) forgets its key, so that a corrected retry with the same key is sent. */
     @Test
     void aRefusedCreateDoesNotBlockItsKey() {
