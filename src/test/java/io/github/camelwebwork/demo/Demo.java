@@ -1,78 +1,317 @@
 package io.github.camelwebwork.demo;
 
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
-import io.github.camelwebwork.sandbox.RecordedRequest;
+import io.github.camelwebwork.model.Task;
+import io.github.camelwebwork.sandbox.SandboxTask;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.support.EmbeddedKafka;
+import io.github.camelwebwork.support.EmbeddedMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The README's first command: starts the WebWork sandbox and runs the shipped YAML routes against it with Camel Main,
- * narrates, prints a summary and exits (non-zero when a route failed). {@code --keep-running} leaves everything up
- * until Ctrl+C, with the sandbox's URL and token printed for your own calls.
+ * The README's first command. Starts, in this JVM, the WebWork sandbox (seeded), a real Kafka broker (KRaft) and a
+ * real SMTP/IMAP server (GreenMail), runs every route of {@code routes/} with Camel Main and short schedules, drives
+ * each flow once and narrates it, then prints a summary (counts per flow, the export files, a saved copy of each
+ * email) and exits: 0 when every flow did what it should, 1 otherwise. {@code --keep-running} leaves everything up
+ * until Ctrl+C.
  */
 public final class Demo {
 
-    static final String ROUTES = "file:routes/tasks-lifecycle.yaml";
+    static final String ROUTES = "file:routes/*.yaml";
+    static final Path OUT = Path.of("target", "demo");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Map<String, String> summary = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
 
     private Demo() {
     }
 
     public static void main(String[] args) throws Exception {
         boolean keepRunning = List.of(args).contains("--keep-running");
-        System.setProperty("org.slf4j.simpleLogger.log.io.github.camelwebwork", "info");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.camel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.zookeeper", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.com.icegreen", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.github.camelwebwork", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.task-lifecycle", "info");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "false");
+        int exit = new Demo().run(keepRunning);
+        System.exit(exit);                                        // Kafka leaves non-daemon threads behind
+    }
 
-        int exitCode;
-        try (WebworkSandbox sandbox = WebworkSandbox.startDefault()) {
-            say("WebWork sandbox listening on " + sandbox.baseUrl() + " (token " + sandbox.token() + ")");
-            say("Running " + ROUTES + " with Camel Main...");
+    private int run(boolean keepRunning) throws Exception {
+        deleteRecursively(OUT);
+        Files.createDirectories(OUT);
+        // 600 requests a minute instead of WebWork's 60, so that every flow runs within a minute
+        try (WebworkSandbox sandbox = WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1)).build().start();
+             EmbeddedKafka kafka = EmbeddedKafka.start();
+             EmbeddedMail mail = EmbeddedMail.start()) {
+            say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", 600 requests/min)");
+            say("Kafka (KRaft)    " + kafka.bootstrapServers());
+            say("Mail (GreenMail) smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
+            List<String> changeTopics = List.of("webwork.tasks.changes", "webwork.time-entries.changes",
+                    "webwork.timesheets.changes");
+            kafka.createTopics(new ArrayList<>(List.of("webwork.tasks.changes", "webwork.time-entries.changes",
+                    "webwork.timesheets.changes", "webwork.commands", "webwork.commands.dlq")),
+                    List.of("webwork.tasks.state", "webwork.time-entries.state", "webwork.timesheets.state"));
+
             Main main = new Main();
-            main.addInitialProperty("camel.main.name", "camel-webwork-demo");
-            main.addInitialProperty("camel.main.routesIncludePattern", ROUTES);
-            main.addInitialProperty("camel.component.webwork.base-url", sandbox.baseUrl());
-            main.addInitialProperty("camel.component.webwork.access-token", sandbox.token());
-            if (!keepRunning) {
-                main.addInitialProperty("camel.main.durationMaxMessages", "1");
-                main.addInitialProperty("camel.main.durationMaxSeconds", "60");
+            properties(sandbox, kafka, mail).forEach(main::addInitialProperty);
+            say("Starting Camel Main with " + ROUTES + " ...");
+            main.start();
+            CamelContext camel = main.getCamelContext();
+            ProducerTemplate template = camel.createProducerTemplate();
+            say("Routes: " + camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
+            try {
+                lifecycle(sandbox);
+                changesToKafka(template, kafka, changeTopics);
+                commandsFromKafka(sandbox, kafka);
+                exports(template);
+                digests(template, mail);
+            } catch (RuntimeException e) {
+                failures.add("the demo stopped: " + e);
             }
-            main.run();
-
-            List<RecordedRequest> requests = sandbox.requests();
             say("");
-            say("Summary: " + requests.size() + " WebWork API calls:");
-            requests.forEach(r -> say("  " + r.method() + " " + r.path()
-                                      + (r.rawQuery() == null || r.rawQuery().isEmpty() ? "" : "?" + r.rawQuery())));
-            List<String> missing = missingCalls(requests, sandbox);
-            missing.forEach(m -> say("  MISSING: " + m));
-            exitCode = missing.isEmpty() ? 0 : 1;
-            say(exitCode == 0 ? "Demo finished successfully." : "Demo FAILED: see the log above.");
-        }
-        if (exitCode != 0) {
-            System.exit(exitCode);
+            say("Summary");
+            summary.forEach((flow, what) -> say(String.format("  %-22s %s", flow, what)));
+            failures.forEach(f -> say("  FAILED: " + f));
+            say(failures.isEmpty() ? "Demo finished successfully." : "Demo FAILED: see above.");
+            if (keepRunning) {
+                say("Everything keeps running (--keep-running); Ctrl+C to stop.");
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
+            main.stop();
+            return failures.isEmpty() ? 0 : 1;
         }
     }
 
-    /**
-     * What the lifecycle route must have done, checked against the sandbox rather than taken from the log: every
-     * call in order, and the task it created deleted at the end.
-     */
-    static List<String> missingCalls(List<RecordedRequest> requests, WebworkSandbox sandbox) {
-        List<String> expected = List.of("POST /api/v2/tasks", "GET /api/v2/tasks", "PUT /api/v2/tasks/{id}",
-                "POST /api/v2/tasks/{id}/assign/{id}", "GET /api/v2/tasks/{id}/assignees",
-                "DELETE /api/v2/tasks/{id}/unassign/{id}", "DELETE /api/v2/tasks/{id}");
-        List<String> seen = requests.stream()
-                .map(r -> r.method() + " " + r.path().replaceAll("/\\d+", "/{id}").replace("/api/{id}", "/api/v2"))
-                .toList();
-        if (!seen.equals(expected)) {
-            return List.of("the calls " + expected + " (made: " + seen + ")");
+    private Map<String, String> properties(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.main.name", "camel-webwork-demo");
+        p.put("camel.main.routesIncludePattern", ROUTES);
+        p.put("camel.component.webwork.base-url", sandbox.baseUrl());
+        p.put("camel.component.webwork.access-token", sandbox.token());
+        p.put("camel.component.webwork.rate-limit", "600");
+        p.put("kafka.brokers", kafka.bootstrapServers());
+        p.put("kafka.poll-timeout-ms", "500");
+        // flow 1: poll every second, from now on, two days of time entries
+        p.put("webwork.poll-delay", "1000");
+        p.put("webwork.initial-delay", "0");
+        p.put("webwork.snapshot", "false");
+        p.put("webwork.lookback-days", "1");
+        p.put("webwork.state-dir", OUT.resolve("state").toString());
+        // flow 2
+        p.put("webwork.commands.idempotency-file", OUT.resolve("command-keys.dat").toString());
+        p.put("webwork.commands.redelivery-delay", "200");
+        // flow 3
+        p.put("export.directory", OUT.resolve("exports").toString());
+        // flow 4: run on demand here; GreenMail's plain SMTP port
+        p.put("digest.schedules", "false");
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
+        p.put("mail.smtp.starttls", "false");
+        p.put("digest.approvers", "olivia@acme.example, ethan@acme.example");
+        p.put("digest.team-managers", "tom@acme.example");
+        p.put("digest.weekly-hours.recipients", "olivia@acme.example");
+        p.put("digest.from", "WebWork digests <digests@acme.example>");
+        return p;
+    }
+
+    /** routes/tasks-lifecycle.yaml runs once at start: a task created, walked through every operation, deleted. */
+    private void lifecycle(WebworkSandbox sandbox) {
+        step("Flow 0", "tasks-lifecycle.yaml walks a task through every Tasks operation");
+        boolean done = await(() -> sandbox.requests().stream()
+                .anyMatch(r -> "DELETE".equals(r.method()) && r.path().matches("/api/v2/tasks/\\d+")));
+        long calls = sandbox.requests().stream().filter(r -> r.path().startsWith("/api/v2/tasks")).count();
+        check(done, "tasks-lifecycle", calls + " Tasks calls, the task deleted at the end",
+                "the lifecycle route did not delete its task");
+    }
+
+    /** Flow 1: a task made in WebWork appears on Kafka. */
+    private void changesToKafka(ProducerTemplate template, EmbeddedKafka kafka, List<String> topics) {
+        step("Flow 1", "webwork-to-kafka.yaml: a task created in WebWork ...");
+        Task task = template.requestBody("webwork:tasks?operation=create&workspaceId=1&projectId=100",
+                Map.of("title", "Demo: made in WebWork"), Task.class);
+        say("  created task " + task.getId() + " \"" + task.getTitle() + "\"; waiting for it on webwork.tasks.changes");
+        String key = "1:tasks:" + task.getId();
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        boolean arrived = await(() -> {
+            found.clear();
+            found.addAll(kafka.readAll("webwork.tasks.changes", Duration.ofMillis(300)).stream()
+                    .filter(r -> key.equals(r.key())).toList());
+            return !found.isEmpty();
+        });
+        if (arrived) {
+            ConsumerRecord<String, String> r = found.get(0);
+            say("  ... arrived: key " + r.key() + ", ce_type " + header(r, "ce_type") + ", ce_id " + header(r, "ce_id"));
         }
-        long taskId = Long.parseLong(requests.get(2).path().replaceAll(".*/", ""));
-        boolean deleted = sandbox.state().task(taskId).map(t -> t.deletedAt() != null).orElse(false);
-        return deleted ? List.of() : List.of("task " + taskId + " deleted in the sandbox");
+        int total = topics.stream().mapToInt(t -> kafka.readAll(t, Duration.ofMillis(200)).size()).sum();
+        check(arrived, "webwork-to-kafka", total + " change records on " + topics.size() + " topics",
+                "task " + task.getId() + " never reached webwork.tasks.changes");
+    }
+
+    /** Flow 2: a command on Kafka creates a task; an invalid one goes to the dead-letter topic. */
+    private void commandsFromKafka(WebworkSandbox sandbox, EmbeddedKafka kafka) {
+        step("Flow 2", "kafka-to-webwork.yaml: a command on webwork.commands ...");
+        String title = "Demo: made from a Kafka command";
+        kafka.send("webwork.commands", "demo-cmd-1", "{\"id\":\"demo-cmd-1\",\"resource\":\"tasks\",\"operation\":"
+                                                     + "\"create\",\"workspaceId\":1,\"projectId\":100,\"body\":"
+                                                     + "{\"title\":\"" + title + "\"}}");
+        kafka.send("webwork.commands", "demo-cmd-2", "{\"id\":\"demo-cmd-2\",\"resource\":\"tasks\",\"operation\":"
+                                                     + "\"delete\",\"workspaceId\":1,\"projectId\":100}");
+        boolean created = await(() -> sandbox.state().tasks(1, 100).stream().anyMatch(t -> title.equals(t.title())));
+        List<ConsumerRecord<String, String>> dlq = new ArrayList<>();
+        boolean deadLettered = await(() -> {
+            dlq.clear();
+            dlq.addAll(kafka.readAll("webwork.commands.dlq", Duration.ofMillis(300)));
+            return !dlq.isEmpty();
+        });
+        if (created) {
+            SandboxTask task = sandbox.state().tasks(1, 100).stream().filter(t -> title.equals(t.title()))
+                    .findFirst().orElseThrow();
+            say("  ... task " + task.id() + " \"" + title + "\" now exists in WebWork");
+        }
+        if (deadLettered) {
+            say("  ... the invalid command went to webwork.commands.dlq: " + header(dlq.get(0), "dlq-reason"));
+        }
+        check(created && deadLettered, "kafka-to-webwork", "1 command applied, " + dlq.size() + " dead-lettered",
+                "the command did not create its task or the invalid one was not dead-lettered");
+    }
+
+    /** Flow 3: last week's export, on demand instead of Monday 06:00. */
+    private void exports(ProducerTemplate template) throws Exception {
+        step("Flow 3", "scheduled-export.yaml: last week's export (on demand instead of Monday 06:00) ...");
+        template.sendBody("direct:scheduled-export", null);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(OUT.resolve("exports"))) {
+            files = list.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        files.forEach(f -> say("  ... wrote " + f + " (" + size(f) + " bytes)"));
+        LocalDate monday = LocalDate.now(ZoneOffset.UTC).minusWeeks(1).with(DayOfWeek.MONDAY);
+        check(files.size() == 4 && files.stream().allMatch(f -> f.getFileName().toString().contains("-W")),
+                "scheduled-export", files.size() + " files for the week of " + monday + " in " + OUT.resolve("exports"),
+                "expected 4 export files, got " + files);
+    }
+
+    /** Flow 4: the three digests, on demand; a copy of each email saved as .eml and .html. */
+    private void digests(ProducerTemplate template, EmbeddedMail mail) throws Exception {
+        step("Flow 4", "email-digests.yaml: approvals, weekly hours, attendance (on demand) ...");
+        template.sendBody("direct:digest-approvals", null);
+        template.sendBody("direct:digest-weekly-hours", null);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusWeeks(1).with(DayOfWeek.WEDNESDAY);
+        template.sendBodyAndHeader("direct:digest-attendance", null, "CamelWebworkDate", day.toString());
+        Path dir = OUT.resolve("mail");
+        Files.createDirectories(dir);
+        Map<String, MimeMessage> unique = new LinkedHashMap<>();
+        await(() -> {
+            try {
+                for (MimeMessage m : mail.received()) {
+                    unique.putIfAbsent(m.getMessageID(), m);
+                }
+                return unique.size() >= 3;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        int n = 0;
+        for (MimeMessage m : unique.values()) {
+            n++;
+            Path eml = dir.resolve("digest-" + n + ".eml");
+            try (OutputStream out = new FileOutputStream(eml.toFile())) {
+                m.writeTo(out);
+            }
+            Path html = dir.resolve("digest-" + n + ".html");
+            Files.writeString(html, htmlPart(m));
+            say("  ... \"" + m.getSubject() + "\" to " + String.join(", ", List.of(m.getAllRecipients()).stream()
+                    .map(Object::toString).toList()) + " -> " + eml + ", " + html);
+        }
+        check(unique.size() >= 3, "email-digests", unique.size() + " emails, saved in " + dir,
+                "expected 3 digest emails, got " + unique.size());
+    }
+
+    private static String htmlPart(MimeMessage m) throws Exception {
+        Object content = m.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/html")) {
+                    return part.getContent().toString();
+                }
+            }
+        }
+        return String.valueOf(content);
+    }
+
+    private void check(boolean ok, String flow, String what, String failure) {
+        summary.put(flow, (ok ? "OK    " : "FAIL  ") + what);
+        if (!ok) {
+            failures.add(flow + ": " + failure);
+        }
+    }
+
+    /** Polls a condition until it holds or {@link #WAIT} passes (the demo's own clock; no test framework here). */
+    private static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void step(String flow, String text) {
+        say("");
+        say(flow + ": " + text);
     }
 
     private static void say(String line) {
