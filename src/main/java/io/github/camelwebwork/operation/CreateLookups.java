@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -181,18 +180,11 @@ final class CreateLookups {
         }
     }
 
-    private static LocalTime clock(String value) {
-        return clock(value, java.time.ZoneOffset.UTC);
-    }
-
     private static boolean within(LocalTime start, LocalTime end, String askedStart, String askedEnd) {
-        LocalTime from = clock(askedStart);
-        LocalTime to = clock(askedEnd);
+        LocalTime from = clock(askedStart, java.time.ZoneOffset.UTC);
+        LocalTime to = clock(askedEnd, java.time.ZoneOffset.UTC);
         return start != null && end != null && from != null && to != null
                && !start.isBefore(from) && !end.isAfter(to) && start.isBefore(end);
     }
 
-    static Optional<JsonNode> none() {
-        return Optional.empty();
-    }
 }
