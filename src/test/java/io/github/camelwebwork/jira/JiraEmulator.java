@@ -1,0 +1,732 @@
+package io.github.camelwebwork.jira;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelwebwork.sandbox.SandboxSecrets;
+
+/**
+ * A Jira Cloud (REST API v3) emulator for the Jira route tests, on the JDK's HttpServer. It implements exactly the
+ * endpoints the routes use and rejects what Jira's published contract rejects: Basic auth (e-mail + API token),
+ * JSON content type, required fields ({@code fields.project}, {@code issuetype}, {@code summary}; {@code object.url}
+ * and {@code title} of a remote link; {@code transition.id}), the Atlassian Document Format shape of
+ * {@code description} (a plain string is refused, as v3 does), date format of {@code duedate}, known priorities,
+ * labels without spaces, fields that can't be set, unbounded JQL on {@code /search/jql}, the retired
+ * {@code /rest/api/3/search} (410). Status codes as published: 201 (create, new remote link), 200 (search,
+ * transitions, updated remote link), 204 (edit, transition), 400, 401, 404, and 429 with {@code Retry-After} on demand.
+ * <p>
+ * When Atlassian's OpenAPI description is present ({@code ../shared/jira/} or {@code jira.openapi}), every answer is
+ * also checked against it: the path and method must exist there and the status must be one it declares (429 aside,
+ * which any call may answer); {@link #contractViolations()} lists what did not match. The API token (and its Basic
+ * form) is registered with {@link SandboxSecrets}, so the build's secret scan fails if any test output shows it.
+ */
+public final class JiraEmulator implements AutoCloseable {
+
+    public static final String API = "/rest/api/3";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> PRIORITIES = Set.of("Highest", "High", "Medium", "Low", "Lowest");
+    private static final Set<String> CREATE_FIELDS = Set.of("project", "issuetype", "summary", "description",
+            "duedate", "priority", "labels", "assignee");
+    private static final Set<String> EDIT_FIELDS = Set.of("summary", "description", "duedate", "priority", "labels",
+            "assignee");
+    private static final Set<String> BLOCK_NODES = Set.of("paragraph", "heading", "bulletList", "orderedList",
+            "listItem", "codeBlock", "blockquote", "rule");
+    private static final Set<String> INLINE_NODES = Set.of("text", "hardBreak", "mention", "emoji", "inlineCard");
+    private static final Set<String> MARKS = Set.of("link", "strong", "em", "code", "strike", "underline");
+    /** id, name, target status, its category. */
+    private static final String[][] WORKFLOW = {
+            { "11", "To Do", "To Do", "new" },
+            { "21", "In Progress", "In Progress", "indeterminate" },
+            { "31", "Done", "Done", "done" } };
+
+    /** One request as received. */
+    public record Request(String method, String path, String query, String body, long nanoTime) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** One issue (fields kept as Jira returns them). */
+    public static final class Issue {
+        public final String id;
+        public final String key;
+        public final ObjectNode fields;
+        public final Map<String, ObjectNode> remoteLinks = new LinkedHashMap<>();   // by globalId (or id)
+        public volatile long updated;
+
+        Issue(String id, String key, ObjectNode fields) {
+            this.id = id;
+            this.key = key;
+            this.fields = fields;
+        }
+
+        public String summary() {
+            return fields.path("summary").asText(null);
+        }
+
+        public String status() {
+            return fields.path("status").path("name").asText();
+        }
+
+        public List<String> labels() {
+            List<String> labels = new ArrayList<>();
+            fields.path("labels").forEach(l -> labels.add(l.asText()));
+            return labels;
+        }
+    }
+
+    private final String email;
+    private final String apiToken;
+    private final String projectKey;
+    private final HttpServer server;
+    private final Map<String, Issue> issues = new LinkedHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger throttle = new AtomicInteger();
+    private volatile String retryAfter = "1";
+    private final JsonNode spec;
+    private int nextIssue = 10000;
+    private int nextLink = 1;
+
+    public JiraEmulator(String email, String apiToken, String projectKey) throws IOException {
+        this.email = email;
+        this.apiToken = apiToken;
+        this.projectKey = projectKey;
+        SandboxSecrets.remember(apiToken);          // the verify phase's SecretScan then checks no output shows it
+        SandboxSecrets.remember(Base64.getEncoder()
+                .encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8)));
+        this.spec = loadSpec();
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+    }
+
+    public JiraEmulator start() {
+        server.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Whether the OpenAPI description was found (the contract check of every answer is on). */
+    public boolean contractChecked() {
+        return spec != null;
+    }
+
+    /** Answers the next {@code count} requests with 429 and this {@code Retry-After}. */
+    public void throttleNext(int count, String retryAfterValue) {
+        this.retryAfter = retryAfterValue;
+        throttle.set(count);
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Request> requests(String method, String pathRegex) {
+        return requests.stream().filter(r -> r.method().equals(method) && r.path().matches(pathRegex)).toList();
+    }
+
+    public synchronized List<Issue> issues() {
+        return List.copyOf(issues.values());
+    }
+
+    public synchronized List<Issue> issuesLabelled(String label) {
+        return issues.values().stream().filter(i -> i.labels().contains(label)).toList();
+    }
+
+    /** Answers that the published contract does not declare (empty when the spec is absent). */
+    public List<String> contractViolations() {
+        return List.copyOf(violations);
+    }
+
+    /** Changes an issue's status as a Jira user would (for the status-polling direction). */
+    public synchronized void setStatus(String key, String status) {
+        Issue issue = issues.get(key);
+        for (String[] t : WORKFLOW) {
+            if (t[2].equals(status)) {
+                issue.fields.set("status", status(t));
+                issue.updated = System.currentTimeMillis();
+                return;
+            }
+        }
+        throw new IllegalArgumentException(status);
+    }
+
+    // ------------------------------------------------------------------------------------------------ dispatch
+
+    private record Answer(int status, JsonNode body, String template) {
+    }
+
+    private void handle(HttpExchange http) throws IOException {
+        String method = http.getRequestMethod();
+        String path = http.getRequestURI().getRawPath();
+        String query = http.getRequestURI().getRawQuery();
+        String body;
+        try (InputStream in = http.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        requests.add(new Request(method, path, query, body, System.nanoTime()));
+        Answer answer;
+        try {
+            answer = dispatch(http, method, path, query, body);
+        } catch (RuntimeException e) {
+            answer = new Answer(500, errors(List.of(String.valueOf(e)), Map.of()), null);
+        }
+        if (answer.template() != null) {
+            checkContract(method, answer.template(), answer.status());
+        }
+        byte[] bytes = answer.body() == null ? new byte[0] : JSON.writeValueAsBytes(answer.body());
+        if (answer.body() != null) {
+            http.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        }
+        if (answer.status() == 429) {
+            http.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        http.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (var out = http.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private Answer dispatch(HttpExchange http, String method, String path, String query, String body) {
+        String expected = "Basic " + Base64.getEncoder()
+                .encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(http.getRequestHeaders().getFirst("Authorization"))) {
+            return new Answer(401, errors(List.of("Client must be authenticated to access this resource."), Map.of()),
+                    null);
+        }
+        if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new Answer(429, errors(List.of("Rate limit exceeded."), Map.of()), null);
+        }
+        if (("POST".equals(method) || "PUT".equals(method))) {
+            String type = http.getRequestHeaders().getFirst("Content-Type");
+            if (type == null || !type.toLowerCase().startsWith("application/json")) {
+                return new Answer(415, errors(List.of("Unsupported media type: " + type), Map.of()), null);
+            }
+        }
+        JsonNode json = null;
+        if (!body.isEmpty()) {
+            try {
+                json = JSON.readTree(body);
+            } catch (IOException e) {
+                return new Answer(400, errors(List.of("Unexpected character: not JSON"), Map.of()), null);
+            }
+        }
+        Matcher m;
+        synchronized (this) {
+            if (path.equals(API + "/issue") && "POST".equals(method)) {
+                return createIssue(json);
+            }
+            if (path.equals(API + "/search/jql") && ("POST".equals(method) || "GET".equals(method))) {
+                return search(method, "GET".equals(method) ? fromQuery(query) : json);
+            }
+            if (path.equals(API + "/search")) {
+                return new Answer(410, errors(List.of("The requested API has been removed. Please migrate to the "
+                        + "/rest/api/3/search/jql API."), Map.of()), null);
+            }
+            if ((m = Pattern.compile(API + "/issue/([^/]+)").matcher(path)).matches() && "PUT".equals(method)) {
+                return editIssue(m.group(1), json);
+            }
+            if ((m = Pattern.compile(API + "/issue/([^/]+)/transitions").matcher(path)).matches()) {
+                if ("GET".equals(method)) {
+                    return transitions(m.group(1));
+                }
+                if ("POST".equals(method)) {
+                    return transition(m.group(1), json);
+                }
+            }
+            if ((m = Pattern.compile(API + "/issue/([^/]+)/remotelink").matcher(path)).matches()
+                    && "POST".equals(method)) {
+                return remoteLink(m.group(1), json);
+            }
+        }
+        violations.add("not emulated: " + method + " " + path);
+        return new Answer(404, errors(List.of("No such endpoint in the emulator: " + method + " " + path), Map.of()),
+                null);
+    }
+
+    // ------------------------------------------------------------------------------------------------ issues
+
+    private Answer createIssue(JsonNode body) {
+        String t = "/rest/api/3/issue";
+        if (body == null || !body.path("fields").isObject()) {
+            return new Answer(400, errors(List.of("Issue must be created with 'fields' or 'update'."), Map.of()), t);
+        }
+        JsonNode fields = body.get("fields");
+        Map<String, String> errors = new LinkedHashMap<>();
+        unknownFields(fields, CREATE_FIELDS, errors);
+        JsonNode project = fields.path("project");
+        if (!projectKey.equals(project.path("key").asText(null)) && !"10000".equals(project.path("id").asText(null))) {
+            errors.put("project", "valid project is required");
+        }
+        if (!"Task".equals(fields.path("issuetype").path("name").asText(null))
+                && !"10001".equals(fields.path("issuetype").path("id").asText(null))) {
+            errors.put("issuetype", "valid issue type is required");
+        }
+        if (!fields.path("summary").isTextual() || fields.get("summary").asText().isBlank()) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        } else if (fields.get("summary").asText().length() > 255) {
+            errors.put("summary", "Summary must be less than 255 characters.");
+        }
+        checkCommon(fields, errors);
+        if (!errors.isEmpty()) {
+            return new Answer(400, errors(List.of(), errors), t);
+        }
+        int n = nextIssue++;
+        String key = projectKey + "-" + (n - 9999);
+        ObjectNode stored = JSON.createObjectNode();
+        for (String f : List.of("summary", "description", "duedate", "priority")) {
+            if (fields.has(f) && !fields.get(f).isNull()) {
+                stored.set(f, fields.get(f));
+            }
+        }
+        stored.set("labels", fields.has("labels") ? fields.get("labels") : JSON.createArrayNode());
+        stored.set("status", status(WORKFLOW[0]));
+        stored.put("created", System.currentTimeMillis());
+        Issue issue = new Issue(String.valueOf(n), key, stored);
+        issue.updated = System.currentTimeMillis();
+        issues.put(key, issue);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("id", issue.id);
+        answer.put("key", key);
+        answer.put("self", baseUrl() + API + "/issue/" + issue.id);
+        return new Answer(201, answer, t);
+    }
+
+    private Answer editIssue(String key, JsonNode body) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        if (body == null || (!body.has("fields") && !body.has("update"))) {
+            return new Answer(400, errors(List.of("Issue must be edited with 'fields' or 'update'."), Map.of()), t);
+        }
+        JsonNode fields = body.path("fields");
+        JsonNode update = body.path("update");
+        Map<String, String> errors = new LinkedHashMap<>();
+        unknownFields(fields, EDIT_FIELDS, errors);
+        unknownFields(update, EDIT_FIELDS, errors);
+        fields.fieldNames().forEachRemaining(f -> {
+            if (update.has(f)) {
+                errors.put(f, "Field '" + f + "' cannot be in both 'fields' and 'update'.");
+            }
+        });
+        if (fields.has("summary") && (!fields.get("summary").isTextual() || fields.get("summary").asText().isBlank())) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        }
+        checkCommon(fields, errors);
+        List<String> labels = issue.labels();
+        for (JsonNode op : update.path("labels")) {
+            if (op.has("add") && op.get("add").isTextual()) {
+                checkLabel(op.get("add").asText(), errors);
+                if (!labels.contains(op.get("add").asText())) {
+                    labels.add(op.get("add").asText());
+                }
+            } else if (op.has("remove")) {
+                labels.remove(op.get("remove").asText());
+            } else {
+                errors.put("labels", "Unsupported operation on labels: " + op);
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Answer(400, errors(List.of(), errors), t);
+        }
+        fields.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                issue.fields.remove(e.getKey());
+            } else {
+                issue.fields.set(e.getKey(), e.getValue());
+            }
+        });
+        if (!fields.has("labels")) {
+            ArrayNode array = JSON.createArrayNode();
+            labels.forEach(array::add);
+            issue.fields.set("labels", array);
+        }
+        issue.updated = System.currentTimeMillis();
+        return new Answer(204, null, t);
+    }
+
+    private void checkCommon(JsonNode fields, Map<String, String> errors) {
+        if (fields.has("description") && !fields.get("description").isNull()) {
+            String problem = adfProblem(fields.get("description"));
+            if (problem != null) {
+                errors.put("description", "Operation value must be an Atlassian Document (" + problem + ")");
+            }
+        }
+        if (fields.has("duedate") && !fields.get("duedate").isNull()) {
+            try {
+                LocalDate.parse(fields.get("duedate").asText());
+            } catch (DateTimeParseException e) {
+                errors.put("duedate", "Error parsing date string: " + fields.get("duedate").asText());
+            }
+        }
+        if (fields.has("priority")) {
+            String name = fields.get("priority").path("name").asText(null);
+            if (name == null || !PRIORITIES.contains(name)) {
+                errors.put("priority", "Specify the Priority (name) in the string format");
+            }
+        }
+        if (fields.has("labels")) {
+            if (!fields.get("labels").isArray()) {
+                errors.put("labels", "data was not an array");
+            } else {
+                fields.get("labels").forEach(l -> checkLabel(l.asText(), errors));
+            }
+        }
+    }
+
+    private static void checkLabel(String label, Map<String, String> errors) {
+        if (label.isEmpty() || label.chars().anyMatch(Character::isWhitespace) || label.length() > 255) {
+            errors.put("labels", "The label '" + label + "' contains spaces which is invalid.");
+        }
+    }
+
+    private static void unknownFields(JsonNode fields, Set<String> allowed, Map<String, String> errors) {
+        fields.fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) {
+                errors.put(f, "Field '" + f + "' cannot be set. It is not on the appropriate screen, or unknown.");
+            }
+        });
+    }
+
+    /** Why a value is not an ADF document, or null when it is one (the structure Jira validates). */
+    static String adfProblem(JsonNode doc) {
+        if (!doc.isObject()) {
+            return "not an object";
+        }
+        if (!"doc".equals(doc.path("type").asText()) || doc.path("version").asInt() != 1) {
+            return "the root must be {type: doc, version: 1}";
+        }
+        if (!doc.path("content").isArray()) {
+            return "doc.content must be an array";
+        }
+        for (JsonNode block : doc.get("content")) {
+            String type = block.path("type").asText();
+            if (!BLOCK_NODES.contains(type)) {
+                return "'" + type + "' is not a block node";
+            }
+            if ("paragraph".equals(type)) {
+                if (block.has("content") && !block.get("content").isArray()) {
+                    return "paragraph.content must be an array";
+                }
+                for (JsonNode inline : block.path("content")) {
+                    String problem = inlineProblem(inline);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String inlineProblem(JsonNode inline) {
+        String type = inline.path("type").asText();
+        if (!INLINE_NODES.contains(type)) {
+            return "'" + type + "' is not an inline node";
+        }
+        if ("text".equals(type)) {
+            if (!inline.path("text").isTextual() || inline.get("text").asText().isEmpty()) {
+                return "a text node needs a non-empty text";
+            }
+            for (JsonNode mark : inline.path("marks")) {
+                if (!MARKS.contains(mark.path("type").asText())) {
+                    return "unknown mark " + mark.path("type").asText();
+                }
+                if ("link".equals(mark.path("type").asText()) && !mark.path("attrs").path("href").isTextual()) {
+                    return "a link mark needs attrs.href";
+                }
+            }
+        } else if ("hardBreak".equals(type) && inline.has("content")) {
+            return "hardBreak has no content";
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------------------ search
+
+    private static final Pattern CLAUSE = Pattern.compile(
+            "\\s*(project|labels|updated)\\s*(=|>=)\\s*(\"[^\"]*\"|[\\w-]+)\\s*", Pattern.CASE_INSENSITIVE);
+
+    private Answer search(String method, JsonNode body) {
+        String t = "/rest/api/3/search/jql";
+        if (body == null || !body.path("jql").isTextual()) {
+            return new Answer(400, errors(List.of("The 'jql' parameter is required."), Map.of()), t);
+        }
+        String jql = body.get("jql").asText();
+        String order = null;
+        Matcher orderBy = Pattern.compile("(?i)(^|\\s+)ORDER BY\\s+(created|updated)\\s*(ASC|DESC)?\\s*$").matcher(jql);
+        if (orderBy.find()) {
+            order = orderBy.group(2).toLowerCase();
+            jql = jql.substring(0, orderBy.start());
+        }
+        List<java.util.function.Predicate<Issue>> filters = new ArrayList<>();
+        if (!jql.isBlank()) {
+            for (String clause : jql.split("(?i)\\s+AND\\s+")) {
+                Matcher c = CLAUSE.matcher(clause);
+                if (!c.matches()) {
+                    return new Answer(400, errors(List.of("Error in the JQL Query: unsupported clause '" + clause
+                            + "'"), Map.of()), t);
+                }
+                String field = c.group(1).toLowerCase();
+                String value = c.group(3).replace("\"", "");
+                switch (field) {
+                    case "project" -> filters.add(i -> i.key.startsWith(value + "-"));
+                    case "labels" -> filters.add(i -> i.labels().contains(value));
+                    default -> {
+                        if (!value.matches("\\d+")) {
+                            return new Answer(400, errors(List.of("Date value '" + value + "' for field 'updated' "
+                                    + "is invalid."), Map.of()), t);
+                        }
+                        long since = Long.parseLong(value);
+                        filters.add(i -> i.updated >= since);
+                    }
+                }
+            }
+        }
+        if (filters.isEmpty()) {
+            return new Answer(400, errors(List.of("Unbounded JQL queries are not allowed here. Please add a search "
+                    + "restriction to your query."), Map.of()), t);
+        }
+        List<Issue> found = issues.values().stream().filter(i -> filters.stream().allMatch(f -> f.test(i)))
+                .collect(Collectors.toCollection(ArrayList::new));
+        if ("updated".equals(order)) {
+            found.sort(Comparator.comparingLong(i -> i.updated));
+        }
+        int max = body.path("maxResults").asInt(50);
+        int offset = 0;
+        if (body.hasNonNull("nextPageToken")) {
+            try {
+                offset = Integer.parseInt(new String(Base64.getDecoder().decode(body.get("nextPageToken").asText()),
+                        StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                return new Answer(400, errors(List.of("Invalid nextPageToken."), Map.of()), t);
+            }
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        body.path("fields").forEach(f -> wanted.add(f.asText()));
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode page = answer.putArray("issues");
+        for (Issue issue : found.subList(Math.min(offset, found.size()), Math.min(offset + max, found.size()))) {
+            ObjectNode node = page.addObject();
+            node.put("id", issue.id);
+            if (!wanted.isEmpty() && !wanted.equals(Set.of("id"))) {
+                node.put("key", issue.key);
+                node.put("self", baseUrl() + API + "/issue/" + issue.id);
+                ObjectNode fields = node.putObject("fields");
+                for (String f : wanted) {
+                    if ("updated".equals(f)) {
+                        fields.put("updated", java.time.Instant.ofEpochMilli(issue.updated).toString());
+                    } else if (issue.fields.has(f)) {
+                        fields.set(f, issue.fields.get(f));
+                    }
+                }
+            }
+        }
+        boolean last = offset + max >= found.size();
+        answer.put("isLast", last);
+        if (!last) {
+            answer.put("nextPageToken", Base64.getEncoder().encodeToString(
+                    String.valueOf(offset + max).getBytes(StandardCharsets.UTF_8)));
+        }
+        return new Answer(200, answer, t);
+    }
+
+    private static JsonNode fromQuery(String query) {
+        ObjectNode body = JSON.createObjectNode();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                if ("fields".equals(name)) {
+                    ArrayNode fields = body.putArray("fields");
+                    for (String f : value.split(",")) {
+                        fields.add(f.trim());
+                    }
+                } else if ("maxResults".equals(name)) {
+                    body.put(name, Integer.parseInt(value));
+                } else {
+                    body.put(name, value);
+                }
+            }
+        }
+        return body;
+    }
+
+    // ------------------------------------------------------------------------------------------------ transitions
+
+    private Answer transitions(String key) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}/transitions";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode list = answer.putArray("transitions");
+        for (String[] w : WORKFLOW) {
+            ObjectNode tr = list.addObject();
+            tr.put("id", w[0]);
+            tr.put("name", w[1]);
+            tr.set("to", status(w));
+            tr.put("hasScreen", false);
+            tr.put("isGlobal", true);
+            tr.put("isInitial", false);
+            tr.put("isAvailable", true);
+            tr.put("isConditional", false);
+            tr.put("isLooped", false);
+        }
+        return new Answer(200, answer, t);
+    }
+
+    private Answer transition(String key, JsonNode body) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}/transitions";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        String id = body == null ? null : body.path("transition").path("id").asText(null);
+        if (id == null) {
+            return new Answer(400, errors(List.of("Missing 'transition' identifier"), Map.of()), t);
+        }
+        for (String[] w : WORKFLOW) {
+            if (w[0].equals(id)) {
+                issue.fields.set("status", status(w));
+                issue.updated = System.currentTimeMillis();
+                return new Answer(204, null, t);
+            }
+        }
+        return new Answer(400, errors(List.of("Transition id '" + id + "' is not valid for this issue."), Map.of()), t);
+    }
+
+    // ------------------------------------------------------------------------------------------------ remote links
+
+    private Answer remoteLink(String key, JsonNode body) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}/remotelink";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (body == null || !body.path("object").isObject()) {
+            errors.put("object", "'object' is required.");
+        } else {
+            if (!body.get("object").path("url").isTextual() || body.get("object").get("url").asText().isBlank()) {
+                errors.put("url", "'url' is required.");
+            }
+            if (!body.get("object").path("title").isTextual() || body.get("object").get("title").asText().isBlank()) {
+                errors.put("title", "'title' is required.");
+            }
+        }
+        if (body != null && body.path("globalId").asText("").length() > 255) {
+            errors.put("globalId", "The maximum length is 255 characters.");
+        }
+        if (!errors.isEmpty()) {
+            return new Answer(400, errors(List.of(), errors), t);
+        }
+        String globalId = body.path("globalId").asText(null);
+        ObjectNode existing = globalId == null ? null : issue.remoteLinks.get(globalId);
+        int status = existing == null ? 201 : 200;
+        long id = existing == null ? nextLink++ : existing.get("id").asLong();
+        ObjectNode link = ((ObjectNode) body.deepCopy()).put("id", id);
+        issue.remoteLinks.put(globalId == null ? "id:" + id : globalId, link);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("id", id);
+        answer.put("self", baseUrl() + API + "/issue/" + key + "/remotelink/" + id);
+        return new Answer(status, answer, t);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static ObjectNode status(String[] w) {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("name", w[2]);
+        status.put("id", String.valueOf(Integer.parseInt(w[0]) * 100));
+        status.putObject("statusCategory").put("key", w[3]);
+        return status;
+    }
+
+    private static Answer notFound(String template) {
+        return new Answer(404, errors(List.of("Issue does not exist or you do not have permission to see it."),
+                Map.of()), template);
+    }
+
+    private static JsonNode errors(List<String> messages, Map<String, String> errors) {
+        ObjectNode node = JSON.createObjectNode();
+        ArrayNode list = node.putArray("errorMessages");
+        messages.forEach(list::add);
+        ObjectNode map = node.putObject("errors");
+        errors.forEach(map::put);
+        return node;
+    }
+
+    private void checkContract(String method, String template, int status) {
+        if (spec == null || status == 429) {
+            return;
+        }
+        JsonNode operation = spec.path("paths").path(template).path(method.toLowerCase());
+        if (operation.isMissingNode()) {
+            violations.add(method + " " + template + " is not in the published contract");
+        } else if (!operation.path("responses").has(String.valueOf(status))) {
+            violations.add(method + " " + template + " answered " + status + ", which the contract does not declare");
+        }
+    }
+
+    private static JsonNode loadSpec() {
+        String configured = System.getProperty("jira.openapi");
+        for (Path p : new Path[] {
+                configured == null ? null : Paths.get(configured),
+                Paths.get("../shared/jira/jira-cloud-platform-rest-v3.openapi.json"),
+                Paths.get("/work/shared/jira/jira-cloud-platform-rest-v3.openapi.json") }) {
+            if (p != null && Files.isRegularFile(p)) {
+                try {
+                    return JSON.readTree(p.toFile());
+                } catch (IOException e) {
+                    throw new IllegalStateException("Unreadable OpenAPI description " + p, e);
+                }
+            }
+        }
+        return null;
+    }
+
+}
