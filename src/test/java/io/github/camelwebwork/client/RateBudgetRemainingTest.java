@@ -1,0 +1,76 @@
+package io.github.camelwebwork.client;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link RateBudget#remaining()} (read on every request for the CamelWebworkRateLimitRemaining header) agrees with a
+ * count of the sends still in the window, for any arrival pattern, including after server feedback books budget.
+ */
+class RateBudgetRemainingTest {
+
+    private static final long WINDOW_NANOS = Duration.ofSeconds(10).toNanos() + Duration.ofMillis(500).toNanos();
+
+    @Test
+    void remainingIsTheCountOfSendsThatLeftTheWindow() throws Exception {
+        check(false);
+    }
+
+    @Test
+    void serverFeedbackOnlyLowersRemaining() throws Exception {
+        check(true);
+    }
+
+    private void check(boolean feedback) throws Exception {
+        AtomicLong nanos = new AtomicLong(5_000_000_000L);
+        int limit = 37;
+        RateBudget budget = new RateBudget(limit, Duration.ofSeconds(10), nanos::get);
+        long[] sends = new long[100_000];
+        int count = 0;
+        Random random = new Random(11);
+        for (int step = 0; step < 5_000; step++) {
+            nanos.addAndGet(random.nextInt(800_000_000));
+            if (feedback && random.nextInt(20) == 0) {
+                budget.observe(null, random.nextInt(limit));     // spent elsewhere: booked now
+            }
+            int burst = random.nextInt(4);
+            for (int i = 0; i < burst; i++) {
+                if (budget.acquire(Duration.ZERO)) {
+                    sends[count++] = nanos.get();
+                }
+            }
+            long now = nanos.get();
+            int inWindow = 0;
+            for (int i = Math.max(0, count - limit); i < count; i++) {
+                if (sends[i] + WINDOW_NANOS > now) {
+                    inWindow++;
+                }
+            }
+            if (feedback) {
+                assertThat(budget.remaining()).as("step %d", step).isLessThanOrEqualTo(limit - inWindow);
+            } else {
+                assertThat(budget.remaining()).as("step %d", step).isEqualTo(limit - inWindow);
+            }
+        }
+    }
+
+    @Test
+    void aLargeBudgetAnswersQuickly() throws Exception {
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        RateBudget budget = new RateBudget(1_000_000, Duration.ofSeconds(1), nanos::get);
+        for (int i = 0; i < 10; i++) {
+            assertThat(budget.acquire(Duration.ZERO)).isTrue();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(budget.remaining()).isEqualTo(999_990);
+        }
+        // a scan of the log took ~0.5 ms per call at this size: 10,000 calls were 5 s; a binary search is microseconds
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+    }
+}
