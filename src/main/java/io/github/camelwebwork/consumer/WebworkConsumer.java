@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +52,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private final ListPages pages;
     private final Deque<Change> pending = new ArrayDeque<>();
     private StateRepository<String, String> repository;
+    /** Held while a poll runs: a stop waits for it before it flushes the state. */
+    private final ReentrantLock polling = new ReentrantLock();
     private boolean ownsRepository;
     private ChangeState state;
     private Cycle cycle;
@@ -98,14 +102,24 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (state != null) {
-            state.flush();
+        // a poll still running (stopped from outside its thread, e.g. by master: losing or giving up leadership)
+        // ends after the exchange in progress (isBatchAllowed is false now); wait for it, so that the change it
+        // committed is flushed below rather than emitted again by the next instance or start
+        boolean idle = polling.tryLock(30, TimeUnit.SECONDS);
+        try {
+            if (state != null) {
+                state.flush();
+            }
+            if (ownsRepository) {
+                ServiceHelper.stopService(repository);
+            }
+            cycle = null;
+            pending.clear();
+        } finally {
+            if (idle) {
+                polling.unlock();
+            }
         }
-        if (ownsRepository) {
-            ServiceHelper.stopService(repository);
-        }
-        cycle = null;
-        pending.clear();
     }
 
     /** {@code <workspaceId>:<resource>[:<view>]}: a filtered view or a backfill keeps its own state. */
@@ -124,6 +138,15 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        polling.lock();
+        try {
+            return pollLocked();
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private int pollLocked() throws Exception {
         if (pending.isEmpty()) {
             scan();
         }

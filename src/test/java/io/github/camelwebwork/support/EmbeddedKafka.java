@@ -89,24 +89,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Every record of a topic so far (reads from the beginning until {@code quiet} passes without a record). */
-    public List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
+    /**
+     * Every record of a topic so far: the partitions are assigned directly (no group to join) and read from the
+     * beginning up to the end offsets they had when called; {@code timeout} bounds the whole read.
+     */
+    public List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(topic));
-            long idleSince = System.nanoTime();
-            while (System.nanoTime() - idleSince < quiet.toNanos()) {
-                var batch = consumer.poll(Duration.ofMillis(200));
-                if (!batch.isEmpty()) {
-                    batch.forEach(records::add);
-                    idleSince = System.nanoTime();
-                }
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Math.max(timeout.toNanos(), Duration.ofSeconds(10).toNanos());
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                   && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;
