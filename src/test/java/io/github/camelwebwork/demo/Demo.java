@@ -38,7 +38,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class Demo {
 
-    static final String ROUTES = "file:routes/*.yaml";
+    /** Every route of routes/ but the Jira flow, which needs a Jira site (its test runs it against an emulator). */
+    static final String ROUTES = "file:routes/tasks-lifecycle.yaml,file:routes/webwork-to-kafka.yaml,"
+                                 + "file:routes/kafka-to-webwork.yaml,file:routes/scheduled-export.yaml,"
+                                 + "file:routes/email-digests.yaml";
+    static final String NOT_IN_DEMO = "routes/webwork-to-jira.yaml";
     static final Path OUT = Path.of("target", "demo");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -81,7 +85,7 @@ public final class Demo {
 
             Main main = new Main();
             properties(sandbox, kafka, mail).forEach(main::addInitialProperty);
-            say("Starting Camel Main with " + ROUTES + " ...");
+            say("Starting Camel Main with " + ROUTES + " (but " + NOT_IN_DEMO + ", which needs a Jira site) ...");
             main.start();
             CamelContext camel = main.getCamelContext();
             ProducerTemplate template = camel.createProducerTemplate();
