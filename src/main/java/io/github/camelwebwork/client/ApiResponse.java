@@ -45,6 +45,11 @@ public record ApiResponse(int statusCode, JsonNode envelope, Map<String, String>
 
     /** A response header by case-insensitive name, or null. */
     public String header(String name) {
+        return header(headers, name);
+    }
+
+    /** A header of {@code headers} by case-insensitive name, or null. */
+    static String header(Map<String, String> headers, String name) {
         for (Map.Entry<String, String> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();

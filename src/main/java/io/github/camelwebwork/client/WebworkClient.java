@@ -339,16 +339,12 @@ public class WebworkClient {
     }
 
     private static Integer intHeader(Map<String, String> headers, String name) {
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                try {
-                    return Integer.valueOf(e.getValue().trim());
-                } catch (NumberFormatException ignored) {
-                    return null;
-                }
-            }
+        String value = ApiResponse.header(headers, name);
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException ignored) {
+            return null;
         }
-        return null;
     }
 
     private static String describe(Duration d) {

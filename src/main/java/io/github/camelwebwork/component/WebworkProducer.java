@@ -6,10 +6,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelwebwork.client.ApiRequest;
-import io.github.camelwebwork.client.WebworkApiException;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.client.WebworkException;
-import io.github.camelwebwork.client.WebworkTransportException;
 
 import io.github.camelwebwork.model.Pagination;
 import io.github.camelwebwork.operation.OperationDef;
@@ -146,14 +144,9 @@ public class WebworkProducer extends DefaultProducer {
         }
     }
 
+    /** The client marks a create whose attempt may have reached the server and that no look-up settled. */
     private static boolean maybeTookEffect(Throwable e) {
-        if (e instanceof WebworkException w && w.isOutcomeUnknown()) {
-            return true;
-        }
-        if (e instanceof WebworkTransportException t) {
-            return t.isMaybeProcessed();
-        }
-        return e instanceof WebworkApiException api && api.getStatusCode() >= 500;
+        return e instanceof WebworkException w && w.isOutcomeUnknown();
     }
 
     private WebworkDryRun dryRun(ResolvedCall call) {

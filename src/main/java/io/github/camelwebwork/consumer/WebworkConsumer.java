@@ -323,7 +323,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             }
             if (incremental && descending > 0) {
                 ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), descending);
-                boolean anythingNew = changes(partition, p.records());
+                boolean anythingNew = changes(partition, p.records(), false);
                 descending--;
                 if (!anythingNew || descending <= 1) {
                     nextPartition();            // page 1 was read first: nothing older is left to read
@@ -332,7 +332,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             }
             ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), page);
             if (incremental && page == 1 && p.lastPage() > 1) {
-                changes(partition, p.records());
+                changes(partition, p.records(), false);
                 descending = p.lastPage();
                 return 1;
             }
@@ -346,8 +346,11 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             return 1;
         }
 
-        /** Created and updated records of one page (no deletes); whether there was any. */
-        private boolean changes(ScanPlan.Partition partition, List<JsonNode> records) {
+        /**
+         * Created and updated records (no deletes), enqueued, or committed silently when {@code silent} (the first
+         * scan without a snapshot); whether there was any.
+         */
+        private boolean changes(ScanPlan.Partition partition, java.util.Collection<JsonNode> records, boolean silent) {
             Map<String, ChangeState.Known> known = state.known(partition.key());
             boolean any = false;
             for (JsonNode record : records) {
@@ -355,7 +358,12 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 String fingerprint = ChangeState.fingerprint(record);
                 ChangeState.Known k = known.get(id);
                 if (k == null) {
-                    enqueue(new Change(ChangeType.CREATED, partition.key(), id, record, fingerprint));
+                    Change created = new Change(ChangeType.CREATED, partition.key(), id, record, fingerprint);
+                    if (silent) {
+                        state.commit(created);
+                    } else {
+                        enqueue(created);
+                    }
                     any = true;
                 } else if (!k.fingerprint().equals(fingerprint)) {
                     enqueue(new Change(ChangeType.UPDATED, partition.key(), id, record, fingerprint));
@@ -387,22 +395,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         private void compare(ScanPlan.Partition partition) {
             ConsumerSettings s = source.settings();
             Map<String, ChangeState.Known> known = state.known(partition.key());
-            boolean silent = firstEver && !s.snapshot() && !s.isBackfill();
-            for (Map.Entry<String, JsonNode> e : seen.entrySet()) {
-                String fingerprint = ChangeState.fingerprint(e.getValue());
-                ChangeState.Known k = known.get(e.getKey());
-                if (k == null) {
-                    Change created = new Change(ChangeType.CREATED, partition.key(), e.getKey(), e.getValue(),
-                            fingerprint);
-                    if (silent) {
-                        state.commit(created);
-                    } else {
-                        enqueue(created);
-                    }
-                } else if (!k.fingerprint().equals(fingerprint)) {
-                    enqueue(new Change(ChangeType.UPDATED, partition.key(), e.getKey(), e.getValue(), fingerprint));
-                }
-            }
+            changes(partition, seen.values(), firstEver && !s.snapshot() && !s.isBackfill());
             Set<String> missing = new HashSet<>(known.keySet());
             missing.removeAll(seen.keySet());
             Set<String> wasSuspected = suspected.getOrDefault(partition.key(), Set.of());

@@ -33,6 +33,11 @@ public final class HouseRules {
      */
     public static final String REPORT_USERS_FIELD = "users";
 
+    /** The records of a list answer's {@code data}: the array itself, or a per-user report's {@code users}. */
+    static com.fasterxml.jackson.databind.JsonNode listRecords(com.fasterxml.jackson.databind.JsonNode data) {
+        return data.isObject() && data.path(REPORT_USERS_FIELD).isArray() ? data.get(REPORT_USERS_FIELD) : data;
+    }
+
     /** Reference §4: the largest {@code per_page} the list endpoints accept. */
     public static final int MAX_PER_PAGE = 100;
 }

@@ -45,10 +45,7 @@ public final class ListPages {
         }
         ResolvedCall call = resolver.resolve(list, options, values, null);
         ApiResponse response = client.execute(call.request());
-        JsonNode data = response.data();
-        if (data.isObject() && data.path(HouseRules.REPORT_USERS_FIELD).isArray()) {
-            data = data.get(HouseRules.REPORT_USERS_FIELD);
-        }
+        JsonNode data = HouseRules.listRecords(response.data());
         List<JsonNode> records = new ArrayList<>();
         if (data.isArray()) {
             data.forEach(records::add);

@@ -147,10 +147,8 @@ public final class OperationExecutor {
         }
 
         private JsonNode items(JsonNode data) {
-            if (data.isObject() && data.path(HouseRules.REPORT_USERS_FIELD).isArray()) {
-                return data.get(HouseRules.REPORT_USERS_FIELD);
-            }
-            return data.isArray() ? data : mapper.createArrayNode();
+            JsonNode records = HouseRules.listRecords(data);
+            return records.isArray() ? records : mapper.createArrayNode();
         }
     }
 

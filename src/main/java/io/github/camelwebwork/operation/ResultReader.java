@@ -33,9 +33,7 @@ final class ResultReader {
         if (data.isMissingNode() || data.isNull()) {
             return List.of();
         }
-        if (data.isObject() && data.path(HouseRules.REPORT_USERS_FIELD).isArray()) {
-            data = data.get(HouseRules.REPORT_USERS_FIELD);
-        }
+        data = HouseRules.listRecords(data);
         if (!data.isArray()) {
             throw new WebworkException("WebWork answered a list call with " + data.getNodeType() + " instead of an array"
                                        + " (or an object with a '" + HouseRules.REPORT_USERS_FIELD + "' array)");
