@@ -31,6 +31,9 @@ public class JiraHttp implements HttpClientConfigurer {
 
     /** Exchange property: true while the call is to be sent (again). */
     public static final String RETRY = "jiraRetry";
+    /** Exchange property: the query string of the next call (taken, and removed, by {@link #begin}). */
+    public static final String QUERY = "jiraQuery";
+    static final String REQUEST_QUERY = "jiraRequestQuery";
     static final String ATTEMPT = "jiraAttempt";
     static final String REQUEST_BODY = "jiraRequestBody";
     private static final Logger LOG = LoggerFactory.getLogger(JiraHttp.class);
@@ -67,9 +70,15 @@ public class JiraHttp implements HttpClientConfigurer {
         clientBuilder.disableAutomaticRetries();
     }
 
-    /** Remembers the request body once, before the first attempt. */
+    /** Remembers the request body (and the query from {@link #QUERY}) once, before the first attempt. */
     public void begin(Exchange exchange) {
         exchange.setProperty(REQUEST_BODY, exchange.getMessage().getBody(String.class));
+        Object query = exchange.removeProperty(QUERY);
+        if (query != null) {
+            exchange.setProperty(REQUEST_QUERY, query.toString());
+        } else {
+            exchange.removeProperty(REQUEST_QUERY);
+        }
         exchange.setProperty(ATTEMPT, 0);
         exchange.setProperty(RETRY, true);
     }
@@ -89,6 +98,12 @@ public class JiraHttp implements HttpClientConfigurer {
             message.removeHeader(Exchange.CONTENT_TYPE);
         }
         message.setHeader("Authorization", basic(email, apiToken));
+        String query = exchange.getProperty(REQUEST_QUERY, String.class);
+        if (query != null) {
+            message.setHeader(Exchange.HTTP_QUERY, query);
+        } else {
+            message.removeHeader(Exchange.HTTP_QUERY);
+        }
         exchange.setProperty(ATTEMPT, exchange.getProperty(ATTEMPT, 0, Integer.class) + 1);
     }
 
@@ -99,6 +114,10 @@ public class JiraHttp implements HttpClientConfigurer {
         Object retryAfter = message.getHeader("Retry-After");
         String method = message.getHeader(Exchange.HTTP_METHOD, String.class);
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
+        String query = exchange.getProperty(REQUEST_QUERY, String.class);
+        if (query != null) {
+            path = path + "?" + query;
+        }
         message.removeHeader("Authorization");
         message.removeHeaders("*", "Camel*");
         String body = message.getBody(String.class);

@@ -83,6 +83,7 @@ public final class JiraEmulator implements AutoCloseable {
         public final String key;
         public final ObjectNode fields;
         public final Map<String, ObjectNode> remoteLinks = new LinkedHashMap<>();   // by globalId (or id)
+        public final Map<String, ObjectNode> worklogs = new LinkedHashMap<>();      // by id, in creation order
         public volatile long updated;
 
         Issue(String id, String key, ObjectNode fields) {
@@ -97,6 +98,10 @@ public final class JiraEmulator implements AutoCloseable {
 
         public String status() {
             return fields.path("status").path("name").asText();
+        }
+
+        public String assigneeAccountId() {
+            return fields.path("assignee").path("accountId").asText(null);
         }
 
         public List<String> labels() {
@@ -118,6 +123,8 @@ public final class JiraEmulator implements AutoCloseable {
     private final JsonNode spec;
     private int nextIssue = 10000;
     private int nextLink = 1;
+    private int nextWorklog = 20000;
+    private final Map<String, ObjectNode> users = new LinkedHashMap<>();     // by accountId
 
     public JiraEmulator(String email, String apiToken, String projectKey) throws IOException {
         this.email = email;
@@ -175,6 +182,26 @@ public final class JiraEmulator implements AutoCloseable {
     /** Answers that the published contract does not declare (empty when the spec is absent). */
     public List<String> contractViolations() {
         return List.copyOf(violations);
+    }
+
+    /** A Jira user (found by {@code /user/search} with a part of the e-mail address or display name). */
+    public synchronized void addUser(String accountId, String emailAddress, String displayName) {
+        ObjectNode user = JSON.createObjectNode();
+        user.put("self", baseUrl() + API + "/user?accountId=" + accountId);
+        user.put("accountId", accountId);
+        user.put("accountType", "atlassian");
+        if (emailAddress != null) {
+            user.put("emailAddress", emailAddress);
+        }
+        user.put("displayName", displayName);
+        user.put("active", true);
+        users.put(accountId, user);
+    }
+
+    /** The worklogs of an issue, in creation order. */
+    public synchronized List<ObjectNode> worklogs(String key) {
+        Issue issue = issues.get(key);
+        return issue == null ? List.of() : issue.worklogs.values().stream().map(ObjectNode::deepCopy).toList();
     }
 
     /** Changes an issue's status as a Jira user would (for the status-polling direction). */
@@ -273,6 +300,27 @@ public final class JiraEmulator implements AutoCloseable {
                     return transition(m.group(1), json);
                 }
             }
+            if ((m = Pattern.compile(API + "/issue/([^/]+)/worklog").matcher(path)).matches()) {
+                Map<String, String> params = queryParams(query);
+                if ("GET".equals(method)) {
+                    return worklogs(m.group(1), params);
+                }
+                if ("POST".equals(method)) {
+                    return addWorklog(m.group(1), params, json);
+                }
+            }
+            if ((m = Pattern.compile(API + "/issue/([^/]+)/worklog/([^/]+)").matcher(path)).matches()) {
+                Map<String, String> params = queryParams(query);
+                if ("PUT".equals(method)) {
+                    return updateWorklog(m.group(1), m.group(2), params, json);
+                }
+                if ("DELETE".equals(method)) {
+                    return deleteWorklog(m.group(1), m.group(2), params);
+                }
+            }
+            if (path.equals(API + "/user/search") && "GET".equals(method)) {
+                return userSearch(queryParams(query));
+            }
             if ((m = Pattern.compile(API + "/issue/([^/]+)/remotelink").matcher(path)).matches()
                     && "POST".equals(method)) {
                 return remoteLink(m.group(1), json);
@@ -317,6 +365,9 @@ public final class JiraEmulator implements AutoCloseable {
             if (fields.has(f) && !fields.get(f).isNull()) {
                 stored.set(f, fields.get(f));
             }
+        }
+        if (fields.hasNonNull("assignee")) {
+            stored.set("assignee", users.get(fields.get("assignee").path("accountId").asText()));
         }
         stored.set("labels", fields.has("labels") ? fields.get("labels") : JSON.createArrayNode());
         stored.set("status", status(WORKFLOW[0]));
@@ -373,6 +424,8 @@ public final class JiraEmulator implements AutoCloseable {
         fields.fields().forEachRemaining(e -> {
             if (e.getValue().isNull()) {
                 issue.fields.remove(e.getKey());
+            } else if ("assignee".equals(e.getKey())) {
+                issue.fields.set("assignee", users.get(e.getValue().path("accountId").asText()));
             } else {
                 issue.fields.set(e.getKey(), e.getValue());
             }
@@ -387,6 +440,14 @@ public final class JiraEmulator implements AutoCloseable {
     }
 
     private void checkCommon(JsonNode fields, Map<String, String> errors) {
+        if (fields.hasNonNull("assignee")) {
+            String accountId = fields.get("assignee").path("accountId").asText(null);
+            if (accountId == null) {
+                errors.put("assignee", "Specify the user (accountId) to assign the issue to.");
+            } else if (!users.containsKey(accountId)) {
+                errors.put("assignee", "User '" + accountId + "' does not exist.");
+            }
+        }
         if (fields.has("description") && !fields.get("description").isNull()) {
             String problem = adfProblem(fields.get("description"));
             if (problem != null) {
@@ -674,6 +735,193 @@ public final class JiraEmulator implements AutoCloseable {
         answer.put("id", id);
         answer.put("self", baseUrl() + API + "/issue/" + key + "/remotelink/" + id);
         return new Answer(status, answer, t);
+    }
+
+    // ------------------------------------------------------------------------------------------------ worklogs
+
+    private static final Set<String> WORKLOG_FIELDS = Set.of("comment", "started", "timeSpent", "timeSpentSeconds",
+            "properties", "visibility");
+    private static final Set<String> ADJUST_ESTIMATE = Set.of("new", "leave", "manual", "auto");
+    private static final Pattern STARTED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
+
+    private Answer worklogs(String key, Map<String, String> params) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}/worklog";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        int startAt = Integer.parseInt(params.getOrDefault("startAt", "0"));
+        int max = Math.min(5000, Integer.parseInt(params.getOrDefault("maxResults", "5000")));
+        boolean properties = params.getOrDefault("expand", "").contains("properties");
+        List<ObjectNode> all = new ArrayList<>(issue.worklogs.values());
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("startAt", startAt);
+        answer.put("maxResults", max);
+        answer.put("total", all.size());
+        ArrayNode page = answer.putArray("worklogs");
+        for (ObjectNode w : all.subList(Math.min(startAt, all.size()), Math.min(startAt + max, all.size()))) {
+            ObjectNode copy = w.deepCopy();
+            if (!properties) {
+                copy.remove("properties");
+            }
+            page.add(copy);
+        }
+        return new Answer(200, answer, t);
+    }
+
+    private Answer addWorklog(String key, Map<String, String> params, JsonNode body) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}/worklog";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        Map<String, String> errors = worklogErrors(params, body, true);
+        if (!errors.isEmpty()) {
+            return new Answer(400, errors(List.of(), errors), t);
+        }
+        ObjectNode worklog = JSON.createObjectNode();
+        String id = String.valueOf(nextWorklog++);
+        worklog.put("self", baseUrl() + API + "/issue/" + issue.id + "/worklog/" + id);
+        worklog.put("id", id);
+        worklog.put("issueId", issue.id);
+        applyWorklog(worklog, body);
+        worklog.put("created", java.time.Instant.now().toString());
+        issue.worklogs.put(id, worklog);
+        issue.updated = System.currentTimeMillis();
+        return new Answer(201, withoutProperties(worklog), t);
+    }
+
+    private Answer updateWorklog(String key, String id, Map<String, String> params, JsonNode body) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}/worklog/{id}";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        ObjectNode worklog = issue.worklogs.get(id);
+        if (worklog == null) {
+            return new Answer(404, errors(List.of("Cannot find worklog with id: " + id), Map.of()), t);
+        }
+        Map<String, String> errors = worklogErrors(params, body, false);
+        if (!errors.isEmpty()) {
+            return new Answer(400, errors(List.of(), errors), t);
+        }
+        applyWorklog(worklog, body);
+        issue.updated = System.currentTimeMillis();
+        return new Answer(200, withoutProperties(worklog), t);
+    }
+
+    private Answer deleteWorklog(String key, String id, Map<String, String> params) {
+        String t = "/rest/api/3/issue/{issueIdOrKey}/worklog/{id}";
+        Issue issue = issues.get(key);
+        if (issue == null) {
+            return notFound(t);
+        }
+        if (params.containsKey("adjustEstimate") && !ADJUST_ESTIMATE.contains(params.get("adjustEstimate"))) {
+            return new Answer(400, errors(List.of("Invalid adjustEstimate"), Map.of()), t);
+        }
+        if (issue.worklogs.remove(id) == null) {
+            return new Answer(404, errors(List.of("Cannot find worklog with id: " + id), Map.of()), t);
+        }
+        issue.updated = System.currentTimeMillis();
+        return new Answer(204, null, t);
+    }
+
+    private Map<String, String> worklogErrors(Map<String, String> params, JsonNode body, boolean create) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (params.containsKey("adjustEstimate") && !ADJUST_ESTIMATE.contains(params.get("adjustEstimate"))) {
+            errors.put("adjustEstimate", "adjustEstimate must be one of " + ADJUST_ESTIMATE);
+        }
+        if (body == null || !body.isObject()) {
+            errors.put("worklog", "Worklog must not be null.");
+            return errors;
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!WORKLOG_FIELDS.contains(f)) {
+                errors.put(f, "Unrecognized field \"" + f + "\"");
+            }
+        });
+        if (create && !body.has("started")) {
+            errors.put("started", "Started must not be null.");
+        }
+        if (body.has("started") && !STARTED.matcher(body.path("started").asText()).matches()) {
+            errors.put("started", "Invalid date format: " + body.path("started").asText()
+                                  + " (expected yyyy-MM-dd'T'HH:mm:ss.SSSZ)");
+        }
+        if (create && !body.has("timeSpentSeconds") && !body.has("timeSpent")) {
+            errors.put("timeLogged", "You must indicate the time spent working.");
+        }
+        if (body.has("timeSpentSeconds") && (!body.get("timeSpentSeconds").canConvertToLong()
+                                             || body.get("timeSpentSeconds").asLong() <= 0)) {
+            errors.put("timeLogged", "Time spent must be a positive number of seconds.");
+        }
+        if (body.hasNonNull("comment")) {
+            String problem = adfProblem(body.get("comment"));
+            if (problem != null) {
+                errors.put("comment", "Comment must be an Atlassian Document (" + problem + ")");
+            }
+        }
+        for (JsonNode property : body.path("properties")) {
+            if (!property.path("key").isTextual() || property.get("key").asText().length() > 255
+                || !property.has("value")) {
+                errors.put("properties", "A property needs a key (at most 255 characters) and a value.");
+            }
+        }
+        return errors;
+    }
+
+    private static void applyWorklog(ObjectNode worklog, JsonNode body) {
+        for (String f : List.of("comment", "started", "timeSpentSeconds", "properties")) {
+            if (body.has(f)) {
+                worklog.set(f, body.get(f));
+            }
+        }
+        if (worklog.has("timeSpentSeconds")) {
+            long seconds = worklog.get("timeSpentSeconds").asLong();
+            worklog.put("timeSpent", seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds / 60 + "m");
+        }
+        worklog.put("updated", java.time.Instant.now().toString());
+    }
+
+    private static ObjectNode withoutProperties(ObjectNode worklog) {
+        ObjectNode copy = worklog.deepCopy();
+        copy.remove("properties");
+        return copy;
+    }
+
+    // ------------------------------------------------------------------------------------------------ users
+
+    private Answer userSearch(Map<String, String> params) {
+        String t = "/rest/api/3/user/search";
+        String query = params.get("query");
+        String accountId = params.get("accountId");
+        if ((query == null || query.isBlank()) && (accountId == null || accountId.isBlank())
+            && !params.containsKey("property")) {
+            return new Answer(400, errors(List.of("One of 'query', 'accountId' or 'property' must be given."),
+                    Map.of()), t);
+        }
+        ArrayNode found = JSON.createArrayNode();
+        String q = query == null ? null : query.toLowerCase();
+        for (ObjectNode user : users.values()) {
+            boolean match = accountId != null ? accountId.equals(user.path("accountId").asText())
+                    : user.path("emailAddress").asText().toLowerCase().startsWith(q)
+                      || user.path("displayName").asText().toLowerCase().startsWith(q);
+            if (match) {
+                found.add(user);
+            }
+        }
+        return new Answer(200, found, t);
+    }
+
+    private static Map<String, String> queryParams(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return params;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
