@@ -123,10 +123,21 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         return health.computeIfAbsent(credential.key(), k -> new WebworkHealth(k));
     }
 
+    /** User-supplied idempotency repositories this component started (and so stops). */
+    private final java.util.Set<IdempotentRepository> startedRepositories =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     IdempotentRepository idempotentRepository(WebworkConfiguration config) throws Exception {
-        if (config.getIdempotentRepository() != null) {
-            ServiceHelper.startService(config.getIdempotentRepository());   // a no-op when the application started it
-            return config.getIdempotentRepository();
+        IdempotentRepository supplied = config.getIdempotentRepository();
+        if (supplied != null) {
+            synchronized (this) {
+                if (!ServiceHelper.isStarted(supplied) && !startedRepositories.contains(supplied)) {
+                    // not started by the application (e.g. a bean of a YAML file): started here, stopped in doStop
+                    ServiceHelper.startService(supplied);
+                    startedRepositories.add(supplied);
+                }
+            }
+            return supplied;
         }
         synchronized (this) {
             if (defaultIdempotentRepository == null) {
@@ -177,6 +188,10 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         health.clear();
         ServiceHelper.stopService(defaultIdempotentRepository);
         defaultIdempotentRepository = null;
+        synchronized (this) {
+            ServiceHelper.stopService(startedRepositories);
+            startedRepositories.clear();
+        }
         super.doStop();
     }
 

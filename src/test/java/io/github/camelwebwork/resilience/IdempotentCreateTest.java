@@ -151,7 +151,10 @@ class IdempotentCreateTest extends SandboxTestSupport {
         assertThat(sandbox.state().timesheet(id)).hasValueSatisfying(t -> assertThat(t.status()).isEqualTo("approved"));
     }
 
-    /** A repository given by the application is started by the component (it need not start it itself). */
+    /**
+     * A repository given by the application is started by the component (it need not start it itself) and then
+     * stopped with the component; one the application started itself is left running.
+     */
     @Test
     void anIdempotentRepositoryOfTheApplicationIsStarted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         var repository = org.apache.camel.support.processor.idempotent.FileIdempotentRepository
@@ -164,6 +167,18 @@ class IdempotentCreateTest extends SandboxTestSupport {
 
         assertThat(task.getTitle()).isEqualTo("Keyed");
         assertThat(repository.contains("tasks.create:cmd-file-1")).isTrue();
+
+        // started by the component, so stopped by it (a Kafka-topic repository would otherwise keep its poller)
+        var started = org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository
+                .memoryIdempotentRepository(10);
+        org.apache.camel.support.service.ServiceHelper.startService(started);      // the application's own
+        context.getRegistry().bind("startedKeys", started);
+        template.requestBodyAndHeader("webwork:tasks?operation=create&workspaceId=1&projectId=100"
+                                      + "&idempotentRepository=#startedKeys", Map.of("title", "Keyed too"),
+                "CamelWebworkIdempotencyKey", "cmd-file-2", Task.class);
+        context.stop();
+        assertThat(org.apache.camel.support.service.ServiceHelper.isStopped(repository)).as("started by the component: stopped with it").isTrue();
+        assertThat(org.apache.camel.support.service.ServiceHelper.isStarted(started)).as("started by the application: left to it").isTrue();
     }
 
     /** A create refused for good (422) forgets its key, so that a corrected retry with the same key is sent. */

@@ -23,7 +23,6 @@ import io.github.camelwebwork.support.YamlRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -207,18 +206,18 @@ class KafkaToWebworkScaleOutTest {
         p.put("webwork.commands.group-id", group);
         p.put("webwork.commands.max-poll-records", "10");
         p.put("webwork.commands.idempotency-file", tmp.resolve("unused-" + name + ".dat").toString());
+        p.put("webwork.commands.idempotency-repository", "webworkSharedCommandKeys");
+        p.put("webwork.commands.keys-topic", keysTopic);
         p.put("webwork.commands.redelivery-delay", "20");
         context.getPropertiesComponent().setOverrideProperties(p);
         context.start();
         contexts.add(context);
+        // the keys shared between machines, as the example deploys them: the Kafka-topic repository of
+        // examples/kafka-to-webwork/shared-keys.yaml, named by webwork.commands.idempotency-repository
+        YamlRoutes.loadFile(context, java.nio.file.Path.of("examples", "kafka-to-webwork", "shared-keys.yaml"));
         YamlRoutes.load(context, "kafka-to-webwork.yaml");
-        // the keys shared between machines: this instance's view of the keys topic replaces the per-machine file
-        // (bound before the first command arrives; the webwork endpoint resolves #webworkCommandKeys when created)
-        KafkaIdempotentRepository keys = new KafkaIdempotentRepository(keysTopic, kafka.bootstrapServers());
-        keys.setCamelContext(context);
-        context.getRegistry().bind("webworkCommandKeys", IdempotentRepository.class, keys);
-        keys.start();
-        context.addService(keys, true, true);
+        assertThat(context.getRegistry().lookupByName("webworkSharedCommandKeys"))
+                .isInstanceOf(KafkaIdempotentRepository.class);
         return context;
     }
 

@@ -185,16 +185,17 @@ class WebworkToKafkaStandbyTest {
         p.put("webwork.poll-delay", "200");
         p.put("webwork.initial-delay", "0");
         p.put("webwork.state-dir", shared.resolve("state").toString());
+        p.put("webwork.ha.endpoint-prefix", "master:webwork-cdc:");
         context.getPropertiesComponent().setOverrideProperties(p);
         context.start();
         contexts.add(context);
         assertThat(context.hasService(CamelClusterService.class)).isNotNull();
 
-        String yaml = Files.readString(YamlRoutes.routesDir().resolve("webwork-to-kafka.yaml"));
-        String clustered = yaml.replace("uri: webwork:", "uri: master:webwork-cdc:webwork:");
-        assertThat(clustered).as("three consumers behind master:").containsPattern("(?s)(master:webwork-cdc:webwork:.*){3}");
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.fromString("webwork-to-kafka-clustered.yaml", clustered));
+        YamlRoutes.load(context, "webwork-to-kafka.yaml");
+        assertThat(context.getRoutes()).as("three consumers behind master:")
+                .filteredOn(r -> r.getEndpoint() instanceof org.apache.camel.component.master.MasterEndpoint
+                                 && r.getEndpoint().getEndpointUri().contains("webwork-cdc"))
+                .hasSize(3);
         return context;
     }
 

@@ -23,6 +23,12 @@ public final class YamlRoutes {
         return dir;
     }
 
+    /** Loads a YAML file given by its path (e.g. a bean file of {@code examples/}). */
+    public static void loadFile(CamelContext context, Path file) throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + file.toAbsolutePath()));
+    }
+
     public static void load(CamelContext context, String fileName) throws Exception {
         Path file = routesDir().resolve(fileName);
         PluginHelper.getRoutesLoader(context)
