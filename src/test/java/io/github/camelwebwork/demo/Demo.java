@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import io.github.camelwebwork.jira.JiraEmulator;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.sandbox.SandboxTask;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
@@ -38,11 +39,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class Demo {
 
-    /** Every route of routes/ but the Jira flow, which needs a Jira site (its test runs it against an emulator). */
+    /** Every route of routes/ (the Jira flow against the Jira Cloud emulator of the test tree). */
     static final String ROUTES = "file:routes/tasks-lifecycle.yaml,file:routes/webwork-to-kafka.yaml,"
                                  + "file:routes/kafka-to-webwork.yaml,file:routes/scheduled-export.yaml,"
-                                 + "file:routes/email-digests.yaml";
-    static final String NOT_IN_DEMO = "routes/webwork-to-jira.yaml";
+                                 + "file:routes/email-digests.yaml,file:routes/webwork-to-jira.yaml";
+    private static final String JIRA_EMAIL = "demo-sync@acme.example";
+    private static final String JIRA_PROJECT = "DEMO";
     static final Path OUT = Path.of("target", "demo");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -73,10 +75,13 @@ public final class Demo {
         // 600 requests a minute instead of WebWork's 60, so that every flow runs within a minute
         try (WebworkSandbox sandbox = WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1)).build().start();
              EmbeddedKafka kafka = EmbeddedKafka.start();
-             EmbeddedMail mail = EmbeddedMail.start()) {
+             EmbeddedMail mail = EmbeddedMail.start();
+             JiraEmulator jira = new JiraEmulator(JIRA_EMAIL, jiraToken(), JIRA_PROJECT).start()) {
             say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", 600 requests/min)");
             say("Kafka (KRaft)    " + kafka.bootstrapServers());
             say("Mail (GreenMail) smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
+            say("Jira (emulator)  " + jira.baseUrl() + " (project " + JIRA_PROJECT + ", Jira Cloud REST v3)");
+            jira.addUser("acc-rita", "rita@acme.example", "Rita Regular");
             List<String> changeTopics = List.of("webwork.tasks.changes", "webwork.time-entries.changes",
                     "webwork.timesheets.changes");
             kafka.createTopics(new ArrayList<>(List.of("webwork.tasks.changes", "webwork.time-entries.changes",
@@ -84,8 +89,8 @@ public final class Demo {
                     List.of("webwork.tasks.state", "webwork.time-entries.state", "webwork.timesheets.state"));
 
             Main main = new Main();
-            properties(sandbox, kafka, mail).forEach(main::addInitialProperty);
-            say("Starting Camel Main with " + ROUTES + " (but " + NOT_IN_DEMO + ", which needs a Jira site) ...");
+            properties(sandbox, kafka, mail, jira).forEach(main::addInitialProperty);
+            say("Starting Camel Main with " + ROUTES + " ...");
             main.start();
             CamelContext camel = main.getCamelContext();
             ProducerTemplate template = camel.createProducerTemplate();
@@ -96,6 +101,7 @@ public final class Demo {
                 commandsFromKafka(sandbox, kafka);
                 exports(template);
                 digests(template, mail);
+                jiraSync(template, sandbox, jira);
             } catch (RuntimeException e) {
                 failures.add("the demo stopped: " + e);
             }
@@ -113,7 +119,13 @@ public final class Demo {
         }
     }
 
-    private Map<String, String> properties(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail) {
+    /** A fresh API token for the emulator each run (it is never printed). */
+    private static String jiraToken() {
+        return "demo-" + java.util.UUID.randomUUID();
+    }
+
+    private Map<String, String> properties(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail,
+                                           JiraEmulator jira) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("camel.main.name", "camel-webwork-demo");
         p.put("camel.main.routesIncludePattern", ROUTES);
@@ -142,6 +154,16 @@ public final class Demo {
         p.put("digest.team-managers", "tom@acme.example");
         p.put("digest.weekly-hours.recipients", "olivia@acme.example");
         p.put("digest.from", "WebWork digests <digests@acme.example>");
+        // flow 5: project 100's tasks and their time entries <-> the emulator's project DEMO, polled every second
+        p.put("webwork.project-id", "100");
+        p.put("webwork.task-url", sandbox.baseUrl() + "/tasks/");
+        p.put("jira.base-url", jira.baseUrl());
+        p.put("jira.project-key", JIRA_PROJECT);
+        p.put("jira.email", JIRA_EMAIL);
+        p.put("jira.api-token", jira.apiToken());
+        p.put("jira.poll-delay", "1000");
+        p.put("jira.initial-delay", "0");
+        p.put("jira.poll-overlap-ms", "5000");
         return p;
     }
 
@@ -255,6 +277,49 @@ public final class Demo {
         }
         check(unique.size() >= 3, "email-digests", unique.size() + " emails, saved in " + dir,
                 "expected 3 digest emails, got " + unique.size());
+    }
+
+    /**
+     * Flow 5: a task made in WebWork becomes a Jira issue (assignee mapped by e-mail), a time entry on it becomes a
+     * worklog, and the issue finished in Jira finishes the task.
+     */
+    private void jiraSync(ProducerTemplate template, WebworkSandbox sandbox, JiraEmulator jira) {
+        step("Flow 5", "webwork-to-jira.yaml: a task made in WebWork, assigned to Rita ...");
+        Task task = template.requestBody("webwork:tasks?operation=create&workspaceId=1&projectId=100",
+                Map.of("title", "Demo: synced with Jira", "priority", 20, "assignees", List.of(103),
+                        "description", "Made in WebWork by the demo"), Task.class);
+        String label = "webwork-task-" + task.getId();
+        boolean issued = await(() -> jira.issuesLabelled(label).size() == 1
+                                     && !jira.issuesLabelled(label).get(0).remoteLinks.isEmpty());
+        if (!issued) {
+            check(false, "webwork-to-jira", "", "task " + task.getId() + " never became a Jira issue");
+            return;
+        }
+        JiraEmulator.Issue issue = jira.issuesLabelled(label).get(0);
+        say("  ... became Jira issue " + issue.key + " \"" + issue.summary() + "\", assignee "
+            + issue.assigneeAccountId() + ", remote link " + issue.remoteLinks.keySet());
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
+                "contract_id", 303, "task_id", task.getId(), "date", day.toString(), "start_time", "09:00",
+                "end_time", "10:30", "notes", "Demo: worked on the Jira sync"));
+        say("  time booked on it in WebWork (1 h 30 min on " + day + ") ...");
+        boolean logged = await(() -> jira.worklogs(issue.key).size() == 1);
+        if (logged) {
+            say("  ... became worklog " + jira.worklogs(issue.key).get(0).path("id").asText() + " on " + issue.key + " ("
+                + jira.worklogs(issue.key).get(0).path("timeSpent").asText() + ", started "
+                + jira.worklogs(issue.key).get(0).path("started").asText() + ")");
+        }
+        say("  a Jira user moves " + issue.key + " to Done ...");
+        jira.setStatus(issue.key, "Done");
+        boolean finished = await(() -> sandbox.state().tasks(1, 100).stream()
+                .anyMatch(t -> t.id() == task.getId() && t.status() == 20));
+        if (finished) {
+            say("  ... task " + task.getId() + " is Done in WebWork");
+        }
+        check(issued && logged && finished && "acc-rita".equals(issue.assigneeAccountId()), "webwork-to-jira",
+                jira.issues().size() + " issues in " + JIRA_PROJECT + ", 1 worklog, 1 status synced back",
+                "issue " + issued + ", worklog " + logged + ", status back " + finished + ", assignee "
+                + issue.assigneeAccountId());
     }
 
     private static String htmlPart(MimeMessage m) throws Exception {

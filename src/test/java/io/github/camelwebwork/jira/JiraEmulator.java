@@ -148,6 +148,11 @@ public final class JiraEmulator implements AutoCloseable {
         server.stop(0);
     }
 
+    /** The API token this emulator accepts (for wiring a route to it; never print it). */
+    public String apiToken() {
+        return apiToken;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
