@@ -106,6 +106,35 @@ class KameletsTest extends SandboxTestSupport {
     }
 
     @Test
+    void genericSourceFollowsTimeEntriesAcrossMembersAndDays() throws Exception {
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        MockEndpoint changes = context.getEndpoint("mock:generic-entries", MockEndpoint.class);
+        addRoute("kamelet:webwork-source?resource=time-entries&workspaceId=1&lookbackDays=1&snapshot=false&delay=200",
+                "mock:generic-entries");
+        long scans = sandbox.requests().stream().filter(r -> r.path().equals("/api/v2/members")).count();
+        await().atMost(Duration.ofSeconds(20))      // past the silent first scan
+                .until(() -> sandbox.requests().stream().filter(r -> r.path().equals("/api/v2/members")).count()
+                             >= scans + 2);
+        template.requestBody("webwork:time-entries?operation=create&workspaceId=1&userId=104&contractId=309&date="
+                + yesterday, Map.of("start_time", "07:00", "end_time", "07:45", "notes", "Generic entry"));
+        String id = sandbox.state().timeEntries(1).stream().filter(e -> "Generic entry".equals(e.activityDescription())
+                                                                        || "Generic entry".equals(e.notes()))
+                .findFirst().orElseThrow().id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> changes.getReceivedCounter() >= 1);
+        template.requestBody("webwork:time-entries?operation=update&workspaceId=1&timeEntryId=" + id,
+                Map.of("end_time", "08:00"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> changes.getReceivedCounter() >= 2);
+
+        List<Exchange> received = changes.getReceivedExchanges();
+        assertThat(received).extracting(e -> e.getMessage().getHeader("CamelWebworkChangeType", String.class))
+                .containsExactly("CREATED", "UPDATED");
+        assertThat(received).allSatisfy(e -> assertThat(e.getMessage().getHeader("CamelWebworkResource"))
+                .isEqualTo("time-entries"));
+        assertThat(json.readTree(received.get(1).getMessage().getBody(String.class)).get("duration_minutes").asInt())
+                .isEqualTo(60);
+    }
+
+    @Test
     void timeEntrySourceEmitsATimeEntryAddedInWebwork() throws Exception {
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1&userId=100&contractId=300&date="
