@@ -908,8 +908,8 @@ public final class JiraEmulator implements AutoCloseable {
         String q = query == null ? null : query.toLowerCase();
         for (ObjectNode user : users.values()) {
             boolean match = accountId != null ? accountId.equals(user.path("accountId").asText())
-                    : user.path("emailAddress").asText().toLowerCase().startsWith(q)
-                      || user.path("displayName").asText().toLowerCase().startsWith(q);
+                    : q != null && (user.path("emailAddress").asText().toLowerCase().startsWith(q)
+                                    || user.path("displayName").asText().toLowerCase().startsWith(q));
             if (match) {
                 found.add(user);
             }

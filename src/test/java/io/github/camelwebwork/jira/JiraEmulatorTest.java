@@ -154,4 +154,77 @@ class JiraEmulatorTest {
         send("DELETE", "/issue/WW-1", null);
         assertThat(jira.contractViolations()).containsExactly("not emulated: DELETE /rest/api/3/issue/WW-1");
     }
+
+    private static final String PROPERTY = "\"properties\":[{\"key\":\"io.github.camelwebwork.time-entry\","
+            + "\"value\":{\"timeEntryId\":\"e-1\"}}]";
+
+    @Test
+    void worklogsAreValidatedListedWithPropertiesOnRequestUpdatedAndDeleted() throws Exception {
+        String key = create("\"summary\":\"s\"");
+        String path = "/issue/" + key + "/worklog";
+        HttpResponse<String> noStarted = send("POST", path, "{\"timeSpentSeconds\":60}");
+        assertThat(noStarted.statusCode()).isEqualTo(400);
+        assertThat(noStarted.body()).contains("\"errors\":{").contains("\"started\":");
+        assertThat(send("POST", path, "{\"started\":\"2026-11-27T15:00:00Z\",\"timeSpentSeconds\":60}")
+                .statusCode()).as("not yyyy-MM-dd'T'HH:mm:ss.SSSZ").isEqualTo(400);
+        assertThat(send("POST", path, "{\"started\":\"2026-11-27T15:00:00.000+0000\",\"timeSpentSeconds\":0}")
+                .statusCode()).isEqualTo(400);
+        assertThat(send("POST", path, "{\"started\":\"2026-11-27T15:00:00.000+0000\",\"timeSpentSeconds\":60,"
+                + "\"author\":\"x\"}").body()).contains("Unrecognized field");
+        assertThat(send("POST", path + "?adjustEstimate=sideways", "{\"started\":\"2026-11-27T15:00:00.000+0000\","
+                + "\"timeSpentSeconds\":60}").statusCode()).isEqualTo(400);
+        assertThat(jira.worklogs(key)).isEmpty();
+
+        HttpResponse<String> created = send("POST", path + "?adjustEstimate=leave&notifyUsers=false",
+                "{\"started\":\"2026-11-27T15:00:00.000+0000\",\"timeSpentSeconds\":5400,\"comment\":" + ADF + ","
+                + PROPERTY + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"timeSpent\":\"90m\"").doesNotContain("time-entry");
+        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+        assertThat(send("GET", path, null).body()).contains("\"id\":\"" + id + "\"").contains("\"total\":1")
+                .doesNotContain("time-entry");
+        assertThat(send("GET", path + "?startAt=0&maxResults=10&expand=properties", null).body())
+                .contains("\"key\":\"io.github.camelwebwork.time-entry\"").contains("\"timeEntryId\":\"e-1\"");
+
+        assertThat(send("PUT", path + "/99999", "{\"timeSpentSeconds\":60}").statusCode()).isEqualTo(404);
+        assertThat(send("PUT", path + "/" + id + "?adjustEstimate=leave", "{\"started\":\"2026-11-27T16:00:00.000"
+                + "+0000\",\"timeSpentSeconds\":3600}").statusCode()).isEqualTo(200);
+        assertThat(jira.worklogs(key)).singleElement().satisfies(w -> {
+            assertThat(w.path("timeSpent").asText()).isEqualTo("1h");
+            assertThat(w.path("started").asText()).isEqualTo("2026-11-27T16:00:00.000+0000");
+            assertThat(w.path("properties").toString()).contains("e-1");
+        });
+
+        assertThat(send("DELETE", path + "/" + id + "?adjustEstimate=leave", null).statusCode()).isEqualTo(204);
+        assertThat(jira.worklogs(key)).isEmpty();
+        assertThat(send("GET", path, null).body()).contains("\"total\":0");
+        assertThat(send("DELETE", path + "/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/issue/WW-404/worklog", null).statusCode()).isEqualTo(404);
+        if (jira.contractChecked()) {
+            assertThat(jira.contractViolations()).isEmpty();
+        }
+    }
+
+    @Test
+    void userSearchNeedsAQueryAndMatchesAPartOfTheEmail() throws Exception {
+        jira.addUser("acc-1", "jane.doe@example.test", "Jane Doe");
+        jira.addUser("acc-2", null, "Hidden Email");
+        assertThat(send("GET", "/user/search", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/user/search?query=", null).statusCode()).isEqualTo(400);
+        HttpResponse<String> found = send("GET", "/user/search?query=jane.doe%40exa", null);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("\"accountId\":\"acc-1\"").contains("jane.doe@example.test")
+                .doesNotContain("acc-2");
+        assertThat(send("GET", "/user/search?query=JANE.DOE%40EXAMPLE.TEST", null).body()).contains("acc-1");
+        assertThat(send("GET", "/user/search?query=nobody%40example.test", null).body()).isEqualTo("[]");
+        assertThat(send("GET", "/user/search?accountId=acc-2", null).body()).contains("acc-2")
+                .doesNotContain("acc-1");
+        HttpResponse<String> byProperty = send("GET", "/user/search?property=x.y", null);
+        assertThat(byProperty.statusCode()).as("a property alone is a search").isEqualTo(200);
+        assertThat(byProperty.body()).as("no user has properties in the emulator").isEqualTo("[]");
+        if (jira.contractChecked()) {
+            assertThat(jira.contractViolations()).isEmpty();
+        }
+    }
 }
