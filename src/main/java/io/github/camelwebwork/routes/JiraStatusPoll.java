@@ -204,9 +204,13 @@ public class JiraStatusPoll {
     public void compare(Exchange exchange) {
         StatusChange change = exchange.getProperty(CHANGE, StatusChange.class);
         Task task = exchange.getMessage().getBody(Task.class);
-        int target = taskStatus(change.status(), change.category());
+        Integer target = taskStatus(change.status(), change.category());
+        if (target == null) {                  // decide() lets no unmapped status through; kept safe anyway
+            exchange.setProperty(WRITE, false);
+            return;
+        }
         boolean same = task != null && task.getStatus() != null
-                       && (task.getStatus() == target
+                       && (task.getStatus().equals(target)
                            || (JiraSync.isDone(task.getStatus()) && JiraSync.isDone(target)));
         exchange.setProperty(WRITE, !same);
         if (!same) {
