@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Not synced: entries without a task, still running (no end) or of no duration. An entry whose task has no issue yet
  * (made moments ago, or before the sync started) has the route sync the task first.
- * An entry moved to another task keeps its worklog on the first task's issue.
+ * An entry moved to another task gets its worklog on the new task's issue and the one on the first issue is deleted,
+ * as far as this process remembers where it was (after a restart the first one stays).
  */
 public class JiraWorklogs {
 
@@ -40,6 +41,8 @@ public class JiraWorklogs {
     public static final String ENTRY = "webworkTimeEntry";
     public static final String WORKLOG_ID = "jiraWorklogId";
     public static final String MORE_PAGES = "jiraWorklogMorePages";
+    /** Set when the entry moved to another task: the worklog on the first task's issue, {@code KEY/id}. */
+    public static final String MOVED_FROM = "jiraWorklogMovedFrom";
     static final String START_AT = "jiraWorklogStartAt";
     static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final Logger LOG = LoggerFactory.getLogger(JiraWorklogs.class);
@@ -47,7 +50,11 @@ public class JiraWorklogs {
     private JiraSync sync;
     private ZoneId timeZone = ZoneOffset.UTC;
     private int pageSize = 1000;
-    private final Map<String, String> worklogIds = new ConcurrentHashMap<>();    // time entry id -> worklog id
+    private final Map<String, Location> worklogs = new ConcurrentHashMap<>();    // time entry id -> its worklog
+
+    /** Where an entry's worklog is. */
+    record Location(String issueKey, String worklogId) {
+    }
 
     /** The task-to-issue side: its issue keys and its search by task label. */
     public void setSync(JiraSync sync) {
@@ -82,6 +89,7 @@ public class JiraWorklogs {
         exchange.setProperty(ENTRY, entry);
         exchange.setProperty(JiraSync.TASK_ID, entry.getTaskId());
         exchange.removeProperty(WORKLOG_ID);
+        exchange.removeProperty(MOVED_FROM);
         String key = sync.knownIssueKey(entry.getTaskId());
         if (key != null) {
             exchange.setProperty(JiraSync.ISSUE_KEY, key);
@@ -99,16 +107,39 @@ public class JiraWorklogs {
         }
     }
 
-    /** True when the entry's worklog id is remembered (then set in {@link #WORKLOG_ID}); else the look-up starts. */
+    /**
+     * True when the entry's worklog on its task's issue is remembered (then set in {@link #WORKLOG_ID}); else the
+     * look-up starts. A worklog remembered on another issue (the entry moved to another task) is noted in
+     * {@link #MOVED_FROM}, for the route to delete it there.
+     */
     public boolean cachedWorklog(Exchange exchange) {
-        String id = worklogIds.get(exchange.getProperty(ENTRY, TimeEntry.class).getId());
-        if (id != null) {
-            exchange.setProperty(WORKLOG_ID, id);
+        Location known = worklogs.get(exchange.getProperty(ENTRY, TimeEntry.class).getId());
+        String issueKey = exchange.getProperty(JiraSync.ISSUE_KEY, String.class);
+        if (known != null && java.util.Objects.equals(known.issueKey(), issueKey)) {
+            exchange.setProperty(WORKLOG_ID, known.worklogId());
             return true;
+        }
+        if (known != null) {
+            exchange.setProperty(MOVED_FROM, known.issueKey() + "/" + known.worklogId());
         }
         exchange.setProperty(START_AT, 0);
         exchange.setProperty(MORE_PAGES, true);
         return false;
+    }
+
+    /** The path and query of {@code DELETE /rest/api/3/issue/{first key}/worklog/{id}}. */
+    public void movedDeleteRequest(Exchange exchange) {
+        String[] moved = exchange.getProperty(MOVED_FROM, String.class).split("/", 2);
+        exchange.getMessage().setHeader(Exchange.HTTP_PATH, "/issue/" + moved[0] + "/worklog/" + moved[1]);
+        deleteQuery(exchange);
+    }
+
+    /** After the worklog on the first task's issue is deleted (or found gone). */
+    public void movedAway(Exchange exchange) {
+        LOG.info("time entry {} moved to task {}: its worklog {} was deleted",
+                exchange.getProperty(ENTRY, TimeEntry.class).getId(), exchange.getProperty(JiraSync.TASK_ID),
+                exchange.getProperty(MOVED_FROM));
+        exchange.removeProperty(MOVED_FROM);
     }
 
     /** The negation of {@link #cachedWorklog}: the worklogs of the issue are to be read. */
@@ -126,20 +157,20 @@ public class JiraWorklogs {
     public void page(Exchange exchange) {
         JsonNode answer = JiraSync.read(exchange.getMessage().getBody(String.class));
         String entryId = exchange.getProperty(ENTRY, TimeEntry.class).getId();
-        JsonNode worklogs = answer.path("worklogs");
-        for (JsonNode worklog : worklogs) {
+        JsonNode page = answer.path("worklogs");
+        for (JsonNode worklog : page) {
             for (JsonNode property : worklog.path("properties")) {
                 if (PROPERTY_KEY.equals(property.path("key").asText())
                     && entryId.equals(property.path("value").path("timeEntryId").asText())) {
                     String id = worklog.path("id").asText();
-                    worklogIds.put(entryId, id);
+                    worklogs.put(entryId, new Location(exchange.getProperty(JiraSync.ISSUE_KEY, String.class), id));
                     exchange.setProperty(WORKLOG_ID, id);
                 }
             }
         }
-        int next = answer.path("startAt").asInt() + worklogs.size();
+        int next = answer.path("startAt").asInt() + page.size();
         exchange.setProperty(START_AT, next);
-        exchange.setProperty(MORE_PAGES, exchange.getProperty(WORKLOG_ID) == null && !worklogs.isEmpty()
+        exchange.setProperty(MORE_PAGES, exchange.getProperty(WORKLOG_ID) == null && !page.isEmpty()
                                          && next < answer.path("total").asInt());
     }
 
@@ -166,13 +197,14 @@ public class JiraWorklogs {
         if (id == null) {
             throw new JiraException(0, "Jira's worklog answer has no id");
         }
-        worklogIds.put(exchange.getProperty(ENTRY, TimeEntry.class).getId(), id);
+        worklogs.put(exchange.getProperty(ENTRY, TimeEntry.class).getId(),
+                new Location(exchange.getProperty(JiraSync.ISSUE_KEY, String.class), id));
         exchange.setProperty(WORKLOG_ID, id);
     }
 
     /** After the delete. */
     public void deleted(Exchange exchange) {
-        worklogIds.remove(exchange.getProperty(ENTRY, TimeEntry.class).getId());
+        worklogs.remove(exchange.getProperty(ENTRY, TimeEntry.class).getId());
     }
 
     // ---------------------------------------------------------------- mapping (one place)

@@ -462,4 +462,40 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
             assertThat(jira.contractViolations()).isEmpty();
         }
     }
+
+    @Test
+    void anEntryMovedToAnotherTaskMovesItsWorklogAndADeletedTaskDoesNotStopTheStatusPoll() throws Exception {
+        startRoute(false, Map.of());
+        Task first = createTask(Map.of("title", "First home", "priority", 30));
+        Task second = createTask(Map.of("title", "Second home", "priority", 30));
+        Task doomed = createTask(Map.of("title", "Deleted in WebWork", "priority", 30));
+        List.of(first, second, doomed).forEach(this::awaitIssue);
+        String firstKey = onlyIssueOf(first).key;
+        String secondKey = onlyIssueOf(second).key;
+        long entryScans = memberLists();
+        await().atMost(Duration.ofSeconds(20)).until(() -> memberLists() >= entryScans + 2);
+        template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
+                "contract_id", 303, "task_id", first.getId(), "date", java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        .minusDays(1).toString(), "start_time", "13:00", "end_time", "14:00"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jira.worklogs(firstKey).size() == 1);
+        String entryId = sandbox.state().timeEntries(1).stream()
+                .filter(e -> first.getId().equals(e.taskId())).findFirst().orElseThrow().id();
+
+        template.requestBody("webwork:time-entries?operation=update&workspaceId=1&timeEntryId=" + entryId,
+                Map.of("task_id", second.getId()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jira.worklogs(secondKey).size() == 1 && jira.worklogs(firstKey).isEmpty());
+
+        // a task deleted in WebWork whose issue then changes in Jira: skipped with a warning, the poll goes on
+        awaitStatusPolls(2);
+        template.requestBody(TASKS + "delete&taskId=" + doomed.getId(), (Object) null);
+        jira.setStatus(onlyIssueOf(doomed).key, "In Progress");
+        awaitStatusPolls(2);
+        jira.setStatus(secondKey, "In Progress");
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskStatus(second) == 10);
+        assertThat(taskStatus(first)).isZero();
+        if (jira.contractChecked()) {
+            assertThat(jira.contractViolations()).isEmpty();
+        }
+    }
 }
