@@ -29,7 +29,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, Callable<String>> groups = new LinkedHashMap<>();
         groups.put("overhead", OverheadRun::run);
-        groups.put("export", ExportRun::run);
+        groups.put("export", () -> ExportRun.run() + TimeEntriesExportRun.run());
         groups.put("memory", MemoryRun::run);
         groups.put("changes", ChangeCaptureRun::run);
         groups.put("startup", StartupRun::run);

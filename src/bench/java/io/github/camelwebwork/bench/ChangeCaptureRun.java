@@ -25,7 +25,14 @@ import static io.github.camelwebwork.bench.BenchSupport.f;
  */
 final class ChangeCaptureRun {
 
-    private static final int POLLS = 20;
+    /** Polls measured after the first scan ({@code -Dbench.changes.polls}, default 20). */
+    private static final int POLLS = Integer.getInteger("bench.changes.polls", 20);
+    /** Tasks N ({@code -Dbench.changes.sizes}, comma-separated, default 1000,10000,50000). */
+    private static final String SIZES = System.getProperty("bench.changes.sizes", "1000,10000,50000");
+    /** Shares changed per poll ({@code -Dbench.changes.shares}, default 0.01,0.10). */
+    private static final String SHARES = System.getProperty("bench.changes.shares", "0.01,0.10");
+    /** reconcileEvery values ({@code -Dbench.changes.reconcile}, default 1,10). */
+    private static final String RECONCILE = System.getProperty("bench.changes.reconcile", "1,10");
 
     private ChangeCaptureRun() {
     }
@@ -39,12 +46,14 @@ final class ChangeCaptureRun {
                 + "scans that see it is one UPDATED event.%n%n", POLLS));
         md.append("| tasks N | changed per poll | reconcileEvery | requests/poll full scan | requests/poll incremental "
                   + "| mean requests/poll | UPDATED events / edits made / distinct tasks edited |\n|---|---|---|---|---|---|---|\n");
-        for (int n : new int[] {1_000, 10_000, 50_000}) {
-            // 50,000 tasks with 10% changed: 5,000 edits and events a poll take minutes; left out
-            for (double share : n > 10_000 ? new double[] {0.01} : new double[] {0.01, 0.10}) {
-                for (int reconcile : new int[] {1, 10}) {
+        for (int n : ints(SIZES)) {
+            for (double share : java.util.Arrays.stream(SHARES.split(",")).map(String::trim)
+                    .mapToDouble(Double::parseDouble).toArray()) {
+                for (int reconcile : ints(RECONCILE)) {
+                    long t0 = System.nanoTime();
                     String row = one(n, share, reconcile);
                     System.out.print(row);
+                    System.out.printf(java.util.Locale.ROOT, "  (row took %.1f s)%n", (System.nanoTime() - t0) / 1e9);
                     md.append(row);
                 }
             }
@@ -54,6 +63,10 @@ final class ChangeCaptureRun {
                 + "independent of N; edits to older tasks are seen at the next full scan (every R-th poll), so the "
                 + "number of changes reported is the same, only later.\n");
         return md.toString();
+    }
+
+    private static int[] ints(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     private static String one(int n, double share, int reconcile) throws Exception {

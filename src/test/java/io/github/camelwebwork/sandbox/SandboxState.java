@@ -27,6 +27,8 @@ public final class SandboxState {
     private final Map<Long, Map<Long, SandboxMember>> membersByWorkspace = new TreeMap<>();
     private final Map<Long, SandboxProject> projects = new TreeMap<>();
     private final TreeMap<Long, SandboxTask> tasks = new TreeMap<>();
+    /** Live tasks per project id, built on demand and dropped when a task of that project is stored. */
+    private final Map<Long, List<SandboxTask>> liveTasksByProject = new HashMap<>();
     private final Map<Long, SandboxContract> contracts = new TreeMap<>();
     private final Map<String, SandboxTimeEntry> timeEntries = new java.util.LinkedHashMap<>();
     private long nextContractId = 1;
@@ -232,11 +234,15 @@ public final class SandboxState {
 
     // ---- tasks --------------------------------------------------------------------------------
 
-    /** Tasks of a project that are not deleted, by id ascending. */
+    /**
+     * Tasks of a project that are not deleted, by id ascending. The list is cached per project until a task of the
+     * project is stored, so reading the pages of a large project is not O(all tasks) per page.
+     */
     public synchronized List<SandboxTask> tasks(long workspaceId, long projectId) {
-        return tasks.values().stream()
-                .filter(t -> t.workspaceId() == workspaceId && t.projectId() == projectId && !t.isDeleted())
-                .toList();
+        List<SandboxTask> live = liveTasksByProject.computeIfAbsent(projectId, p -> tasks.values().stream()
+                .filter(t -> t.projectId() == p && !t.isDeleted()).toList());
+        return live.isEmpty() || live.get(0).workspaceId() == workspaceId ? live
+                : live.stream().filter(t -> t.workspaceId() == workspaceId).toList();
     }
 
     /** Every task, soft-deleted ones included, by id ascending. */
@@ -306,7 +312,11 @@ public final class SandboxState {
         assignments.forEach(a -> nextAssignmentId = Math.max(nextAssignmentId, a.id() + 1));
         SandboxTask stored = t.toBuilder().id(id).projectId(project.id()).ownerId(ownerId).creatorId(creatorId)
                 .createdAt(created).updatedAt(updated).completedAt(completed).assignments(assignments).build();
-        tasks.put(id, stored);
+        SandboxTask previous = tasks.put(id, stored);
+        liveTasksByProject.remove(stored.projectId());
+        if (previous != null) {
+            liveTasksByProject.remove(previous.projectId());
+        }
         return stored;
     }
 

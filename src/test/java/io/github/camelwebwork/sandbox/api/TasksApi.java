@@ -64,7 +64,8 @@ public final class TasksApi {
         PageRequest page = PageRequest.parse(r, v);
         return inProject(r, scope, v, Access.READERS, "list tasks", project -> {
             v.throwIfInvalid();
-            List<SandboxTask> tasks = state.tasks(project.workspaceId(), project.id()).stream()
+            List<SandboxTask> all = state.tasks(project.workspaceId(), project.id());
+            List<SandboxTask> tasks = status == null && priority == null ? all : all.stream()
                     .filter(t -> status == null || t.status() == status)
                     .filter(t -> priority == null || t.priority() == priority)
                     .toList();
