@@ -24,8 +24,20 @@ import org.apache.camel.spi.StateRepository;
  */
 final class ChangeState {
 
-    /** A committed record. */
-    record Known(String fingerprint, JsonNode record) {
+    private static final ObjectMapper READER = new ObjectMapper();
+
+    /**
+     * A committed record: its fingerprint and its JSON as text (a quarter of the memory of a JSON tree; it is read
+     * back only for the last known version of a deleted record).
+     */
+    record Known(String fingerprint, String json) {
+        JsonNode record() {
+            try {
+                return READER.readTree(json);
+            } catch (JsonProcessingException e) {
+                throw new WebworkException("A stored record is not readable JSON", e);
+            }
+        }
     }
 
     private final StateRepository<String, String> repository;
@@ -42,9 +54,14 @@ final class ChangeState {
 
     /** The fingerprint of a record: SHA-256 of its JSON, so that any edit (updated_at included) shows. */
     static String fingerprint(JsonNode record) {
+        return fingerprintOf(record.toString());
+    }
+
+    /** The fingerprint of a record's JSON text. */
+    static String fingerprintOf(String json) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(record.toString().getBytes(StandardCharsets.UTF_8));
+                    .digest(json.getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -65,7 +82,7 @@ final class ChangeState {
         if (change.type() == ChangeType.DELETED) {
             known.remove(change.id());
         } else {
-            known.put(change.id(), new Known(change.fingerprint(), change.record()));
+            known.put(change.id(), new Known(change.fingerprint(), change.record().toString()));
         }
         dirty.add(change.partition());
     }
@@ -86,17 +103,33 @@ final class ChangeState {
         repository.setState(prefix + "#" + name, value);
     }
 
-    /** Writes every partition changed since the last flush. */
+    /**
+     * Writes every partition changed since the last flush: {@code {"v":1,"records":{"<id>":{"fp":..,"rec":{..}}}}},
+     * written as text from the stored JSON (no tree of the whole partition is built).
+     */
     synchronized void flush() {
         for (String partition : dirty) {
-            ObjectNode records = mapper.createObjectNode();
-            known(partition).forEach((id, k) -> records.putObject(id).put("fp", k.fingerprint())
-                    .set("rec", k.record()));
-            ObjectNode value = mapper.createObjectNode().put("v", 1);
-            value.set("records", records);
-            repository.setState(key(partition), value.toString());
+            StringBuilder value = new StringBuilder(64 + known(partition).size() * 256).append("{\"v\":1,\"records\":{");
+            boolean first = true;
+            for (Map.Entry<String, Known> e : known(partition).entrySet()) {
+                if (!first) {
+                    value.append(',');
+                }
+                first = false;
+                value.append(quoted(e.getKey())).append(":{\"fp\":").append(quoted(e.getValue().fingerprint()))
+                        .append(",\"rec\":").append(e.getValue().json()).append('}');
+            }
+            repository.setState(key(partition), value.append("}}").toString());
         }
         dirty.clear();
+    }
+
+    private String quoted(String text) {
+        try {
+            return mapper.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Known> load(String partition) {
@@ -106,7 +139,7 @@ final class ChangeState {
             try {
                 JsonNode value = mapper.readTree(stored);
                 value.path("records").properties().forEach(e -> known.put(e.getKey(),
-                        new Known(e.getValue().path("fp").asText(), e.getValue().path("rec"))));
+                        new Known(e.getValue().path("fp").asText(), e.getValue().path("rec").toString())));
             } catch (JsonProcessingException e) {
                 throw new WebworkException("The stored state of " + key(partition) + " is not readable JSON", e);
             }

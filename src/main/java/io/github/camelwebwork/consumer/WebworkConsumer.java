@@ -276,7 +276,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         private int index;
         private int page = 1;
         private boolean multiPage;
-        private final Map<String, JsonNode> seen = new LinkedHashMap<>();
+        /** Id to fingerprint of every record of the partition read so far in this scan (not the records: memory). */
+        private final Map<String, String> seen = new java.util.HashMap<>();
         private Deque<String> toConfirm;
 
         boolean done() {
@@ -336,7 +337,9 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 descending = p.lastPage();
                 return 1;
             }
-            p.records().forEach(r -> seen.put(r.path("id").asText(), r));
+            // each page is compared as it comes; a record seen again (pages shifted) counts once unless it changed
+            ConsumerSettings settings = source.settings();
+            changes(partition, p.records(), firstEver && !settings.snapshot() && !settings.isBackfill(), seen);
             if (page >= p.lastPage()) {
                 multiPage = page > 1;
                 compare(partition);
@@ -351,11 +354,20 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
          * scan without a snapshot); whether there was any.
          */
         private boolean changes(ScanPlan.Partition partition, java.util.Collection<JsonNode> records, boolean silent) {
+            return changes(partition, records, silent, null);
+        }
+
+        /** As above; with {@code seenInScan}, also records each id's fingerprint there and skips a repeat of one. */
+        private boolean changes(ScanPlan.Partition partition, java.util.Collection<JsonNode> records, boolean silent,
+                                Map<String, String> seenInScan) {
             Map<String, ChangeState.Known> known = state.known(partition.key());
             boolean any = false;
             for (JsonNode record : records) {
                 String id = record.path("id").asText();
                 String fingerprint = ChangeState.fingerprint(record);
+                if (seenInScan != null && fingerprint.equals(seenInScan.put(id, fingerprint))) {
+                    continue;
+                }
                 ChangeState.Known k = known.get(id);
                 if (k == null) {
                     Change created = new Change(ChangeType.CREATED, partition.key(), id, record, fingerprint);
@@ -395,7 +407,6 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         private void compare(ScanPlan.Partition partition) {
             ConsumerSettings s = source.settings();
             Map<String, ChangeState.Known> known = state.known(partition.key());
-            changes(partition, seen.values(), firstEver && !s.snapshot() && !s.isBackfill());
             Set<String> missing = new HashSet<>(known.keySet());
             missing.removeAll(seen.keySet());
             Set<String> wasSuspected = suspected.getOrDefault(partition.key(), Set.of());

@@ -49,7 +49,22 @@ public final class OperationExecutor {
             }
             throw e;
         }
-        return read(op, response, maxResults);
+        try {
+            return read(op, response, maxResults);
+        } catch (RuntimeException e) {
+            if ("GET".equals(request.method())) {
+                throw e;
+            }
+            // the write was answered with success, so it took effect; only its answer cannot be read. Marked so that
+            // an idempotent create keeps its key: a redelivery looks the record up instead of creating it again.
+            io.github.camelwebwork.client.WebworkException unreadable = e instanceof
+                    io.github.camelwebwork.client.WebworkException w ? w
+                    : new io.github.camelwebwork.client.WebworkException("WebWork " + op.qualifiedName()
+                                                                         + " succeeded but its answer cannot be read: "
+                                                                         + e.getMessage(), e);
+            unreadable.setOutcomeUnknown(true);
+            throw unreadable;
+        }
     }
 
     /**
