@@ -498,4 +498,18 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
             assertThat(jira.contractViolations()).isEmpty();
         }
     }
+
+    @Test
+    void aFailedJiraCallFailsTheChangeWhichIsOfferedAgainAndSyncedOnce() throws Exception {
+        startRoute(false, Map.of("jira.worklogs", "false", "jira.initial-delay", "600000", "jira.max-attempts", "1"));
+        jira.throttleNext(6, "0");          // one attempt a call: each of these 429s fails the change's exchange
+        Task task = createTask(Map.of("title", "After a bad minute", "priority", 30));
+        awaitIssue(task);
+
+        assertThat(jira.issuesLabelled("webwork-task-" + task.getId())).hasSize(1);
+        assertThat(jira.requests("POST", ".*/search/jql").size()).as("the search was sent again after each failure")
+                .isGreaterThanOrEqualTo(7);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> jira.issuesLabelled("webwork-task-" + task.getId()).size() == 1);
+    }
 }
