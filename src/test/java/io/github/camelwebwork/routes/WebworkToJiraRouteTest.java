@@ -512,4 +512,28 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> jira.issuesLabelled("webwork-task-" + task.getId()).size() == 1);
     }
+
+    /** The three flows behind master: (as on a cluster with standbys) still sync both ways. */
+    @Test
+    void behindMasterTheFlowsRunOnTheLeader() throws Exception {
+        org.apache.camel.component.file.cluster.FileLockClusterService cluster =
+                new org.apache.camel.component.file.cluster.FileLockClusterService();
+        cluster.setId("jira-leader");
+        cluster.setRoot(stateDir.resolve("cluster").toString());
+        cluster.setAcquireLockDelay(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        context.addService(cluster, true, true);
+        startRoute(false, Map.of("webwork.ha.endpoint-prefix", "master:webwork-jira:"));
+
+        assertThat(context.getRoutes()).as("tasks, time entries and the status timer behind master:")
+                .filteredOn(r -> r.getEndpoint() instanceof org.apache.camel.component.master.MasterEndpoint)
+                .extracting(r -> r.getRouteId())
+                .containsExactlyInAnyOrder("webwork-tasks-to-jira", "jira-issue-status-to-webwork",
+                        "webwork-time-entries-to-jira");
+        Task task = createTask(Map.of("title", "Led", "priority", 30));
+        awaitIssue(task);
+        awaitStatusPolls(2);
+        jira.setStatus(onlyIssueOf(task).key, "In Progress");
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskStatus(task) == 10);
+    }
 }
