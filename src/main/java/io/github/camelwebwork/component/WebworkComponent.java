@@ -1,12 +1,8 @@
 package io.github.camelwebwork.component;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,12 +11,13 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.AccessTokenProvider;
 import io.github.camelwebwork.client.HttpClientFactory;
+import io.github.camelwebwork.client.HttpSettings;
 import io.github.camelwebwork.client.RateBudget;
+import io.github.camelwebwork.client.Sha256;
+import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.client.oauth.FileTokenStore;
 import io.github.camelwebwork.client.oauth.OAuth2TokenProvider;
 import io.github.camelwebwork.client.oauth.TokenStore;
-import io.github.camelwebwork.client.HttpSettings;
-import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -159,12 +156,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
 
     /** A non-secret fingerprint of a token: the first 8 bytes of its SHA-256, in hex. */
     static String fingerprint(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token, 8);
     }
 
     /** A credential's non-secret key and its token provider. */

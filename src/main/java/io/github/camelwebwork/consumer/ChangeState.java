@@ -1,8 +1,5 @@
 package io.github.camelwebwork.consumer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.client.WebworkException;
 import org.apache.camel.spi.StateRepository;
 
@@ -59,13 +56,7 @@ final class ChangeState {
 
     /** The fingerprint of a record's JSON text. */
     static String fingerprintOf(String json) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(json, 16);
     }
 
     /** Whether anything was ever committed for the partition. */

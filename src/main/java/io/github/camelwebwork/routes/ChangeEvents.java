@@ -1,13 +1,10 @@
 package io.github.camelwebwork.routes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.client.WebworkJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -132,12 +129,7 @@ public class ChangeEvents {
 
     /** The first 16 bytes of SHA-256 of the text, in lower-case hex. */
     static String fingerprint(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text, 16);
     }
 
     private static String required(Message message, String header) {

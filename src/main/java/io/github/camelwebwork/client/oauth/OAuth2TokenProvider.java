@@ -2,12 +2,9 @@ package io.github.camelwebwork.client.oauth;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.AccessTokenProvider;
+import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.client.WebworkAuthenticationException;
 import io.github.camelwebwork.client.WebworkTransportException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -65,13 +63,7 @@ public final class OAuth2TokenProvider implements AccessTokenProvider {
 
     /** A stable, non-secret key of this credential: the store's key and the rate budget's. */
     public static String keyOf(String tokenUrl, String clientId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((tokenUrl + "\n" + clientId).getBytes(StandardCharsets.UTF_8));
-            return "oauth-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "oauth-" + Sha256.hex(tokenUrl + "\n" + clientId, 8);
     }
 
     public String key() {
