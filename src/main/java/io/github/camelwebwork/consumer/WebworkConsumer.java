@@ -269,6 +269,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         /** Reads each partition from its newest (last) page back to a page with nothing new, without deletes. */
         private final boolean incremental = !firstEver && source.settings().reconcileEvery() > 1
                                             && cycles % source.settings().reconcileEvery() != 0;
+        /** The first scan without a snapshot: what it finds is committed as the starting point, not emitted. */
+        private final boolean silent = firstEver && !source.settings().snapshot() && !source.settings().isBackfill();
         private int descending;
         private List<ScanPlan.Partition> partitions;
         private final List<JsonNode> listed = new ArrayList<>();
@@ -338,8 +340,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 return 1;
             }
             // each page is compared as it comes; a record seen again (pages shifted) counts once unless it changed
-            ConsumerSettings settings = source.settings();
-            changes(partition, p.records(), firstEver && !settings.snapshot() && !settings.isBackfill(), seen);
+            changes(partition, p.records(), silent, seen);
             if (page >= p.lastPage()) {
                 multiPage = page > 1;
                 compare(partition);
@@ -405,7 +406,6 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         }
 
         private void compare(ScanPlan.Partition partition) {
-            ConsumerSettings s = source.settings();
             Map<String, ChangeState.Known> known = state.known(partition.key());
             Set<String> missing = new HashSet<>(known.keySet());
             missing.removeAll(seen.keySet());
