@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -37,7 +36,6 @@ public class JiraHttp implements HttpClientConfigurer {
     static final String ATTEMPT = "jiraAttempt";
     static final String REQUEST_BODY = "jiraRequestBody";
     private static final Logger LOG = LoggerFactory.getLogger(JiraHttp.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private String email;
     private String apiToken;
@@ -169,7 +167,7 @@ public class JiraHttp implements HttpClientConfigurer {
             return "(no body)";
         }
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = JiraSync.JSON.readTree(body);
             List<String> parts = new ArrayList<>();
             node.path("errorMessages").forEach(m -> parts.add(m.asText()));
             Iterator<Map.Entry<String, JsonNode>> errors = node.path("errors").fields();

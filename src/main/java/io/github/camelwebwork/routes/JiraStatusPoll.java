@@ -62,6 +62,8 @@ public class JiraStatusPoll {
     private int pageSize = 100;
     private final Map<String, Integer> byName = new LinkedHashMap<>();
     private volatile boolean loaded;
+    /** The cursor this process committed last (the state file is read only before the first commit). */
+    private volatile Long cursor;
 
     public void setSync(JiraSync sync) {
         this.sync = sync;
@@ -109,10 +111,14 @@ public class JiraStatusPoll {
 
     // ---------------------------------------------------------------- one poll
 
-    /** Starts a poll: the cursor (on the very first start: now minus the overlap) and the poll's start. */
+    /**
+     * Starts a poll: the cursor (the one this process committed last; on its first poll the state file's; on the very
+     * first start now minus the overlap) and the poll's start.
+     */
     public void begin(Exchange exchange) throws IOException {
         long now = System.currentTimeMillis();
-        exchange.setProperty(SINCE, readCursor(now - overlapMillis));
+        Long committed = cursor;
+        exchange.setProperty(SINCE, committed != null ? committed : readCursor(now - overlapMillis));
         exchange.setProperty(POLL_START, now);
         exchange.removeProperty(NEXT_PAGE);
         exchange.setProperty(MORE_PAGES, true);
@@ -233,7 +239,9 @@ public class JiraStatusPoll {
     public void commit(Exchange exchange) throws IOException {
         long next = exchange.getProperty(POLL_START, Long.class) - overlapMillis;
         long since = exchange.getProperty(SINCE, Long.class);
-        writeCursor(Math.max(next, since));
+        long value = Math.max(next, since);
+        writeCursor(value);
+        cursor = value;
     }
 
     // ---------------------------------------------------------------- the state: cursor and statuses seen
@@ -250,7 +258,7 @@ public class JiraStatusPoll {
         String text = Files.readString(stateFile, StandardCharsets.UTF_8);
         JsonNode state;
         try {
-            state = JiraSync.JSON_READER.readTree(text);
+            state = JiraSync.JSON.readTree(text);
         } catch (IOException e) {
             state = null;
         }
@@ -269,9 +277,6 @@ public class JiraStatusPoll {
     private void writeCursor(long cursor) throws IOException {
         if (stateFile == null) {
             return;
-        }
-        if (stateFile.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(stateFile.toAbsolutePath().getParent());
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("cursor", cursor);

@@ -39,9 +39,9 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
     public static final String ISSUE_DONE = "jiraIssueDone";
     public static final String TRANSITION_ID = "jiraTransitionId";
     private static final Logger LOG = LoggerFactory.getLogger(JiraSync.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** The Jira beans' mapper: lenient on read; writes nulls (a cleared due date is sent as null). */
+    static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    static final ObjectMapper JSON_READER = JSON;
 
     /** The route that syncs one task (search, assignee, create or edit, link, transition). */
     public static final String SYNC_ROUTE = "direct:webwork-task-to-jira-issue-sync";
@@ -571,7 +571,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
 
     static String json(Object value) {
         try {
-            return new ObjectMapper().writeValueAsString(value);   // plain: keeps nulls (a cleared due date)
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -265,6 +265,6 @@ public class JiraWorklogs {
         if (body instanceof TimeEntry entry) {
             return entry;
         }
-        return body == null ? null : JiraSync.JSON_READER.convertValue(body, TimeEntry.class);
+        return body == null ? null : JiraSync.JSON.convertValue(body, TimeEntry.class);
     }
 }

@@ -92,7 +92,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
     private void unloadRoutes() throws Exception {
         for (String id : List.of("webwork-tasks-to-jira", "webwork-task-to-jira-issue", "webwork-task-to-jira-issue-sync",
                 "jira-issue-status-to-webwork", "jira-issue-status-to-webwork-task", "webwork-time-entries-to-jira",
-                "webwork-time-entry-to-jira-worklog", "jira-call")) {
+                "webwork-time-entry-to-jira-worklog", "jira-find-task-issue", "jira-call")) {
             context.getRouteController().stopRoute(id);
             context.removeRoute(id);
         }
