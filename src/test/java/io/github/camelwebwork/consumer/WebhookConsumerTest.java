@@ -193,4 +193,25 @@ class WebhookConsumerTest extends SandboxTestSupport {
 
         assertThat(webhooks()).isEmpty();
     }
+
+    /** A webhook already registered for the route's URL (an earlier run kept it) is taken over, not doubled. */
+    @Test
+    void aRegistrationLeftForTheSameUrlIsTakenOver() throws Exception {
+        context.getRouteController().stopRoute("hooks");
+        template.requestBody("webwork:webhooks?operation=create&workspaceId=1",
+                Map.of("url", hookUrl, "events", List.of("project.created")));
+        assertThat(webhooks()).singleElement().satisfies(w -> assertThat(w.getEvents()).containsExactly("project.created"));
+
+        context.getRouteController().startRoute("hooks");
+
+        assertThat(webhooks()).singleElement().satisfies(w -> {
+            assertThat(w.getUrl()).isEqualTo(hookUrl);
+            assertThat(w.getEvents()).containsExactly("tracker.started", "tracker.stopped", "task.updated");
+        });
+        MockEndpoint events = getMockEndpoint("mock:events");
+        events.expectedMessageCount(1);
+        template.requestBody("webwork:tasks?operation=update&workspaceId=1&projectId=100&taskId=500",
+                Map.of("priority", 20));
+        events.assertIsSatisfied();
+    }
 }
