@@ -25,6 +25,8 @@ import io.github.camelwebwork.client.WebworkException;
 import io.github.camelwebwork.client.WebworkNotFoundException;
 import io.github.camelwebwork.client.WebworkUnprocessableException;
 import io.github.camelwebwork.model.WebhookPayload;
+import io.github.camelwebwork.operation.OperationCatalogue;
+import io.github.camelwebwork.operation.OperationExecutor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -43,11 +45,13 @@ final class WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
     private final WebworkEndpoint endpoint;
+    private final OperationExecutor lookups;
     private volatile String webhookId;
     private volatile String token;
 
     WebhookReceiver(WebworkEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.lookups = new OperationExecutor(endpoint.getComponent().objectMapper());
     }
 
     private WebworkConfiguration config() {
@@ -107,23 +111,11 @@ final class WebhookReceiver {
         return webhookId;
     }
 
+    /** The webhook registered for {@code url}, found as a lost {@code webhooks.create} is ({@code CreateLookups}). */
     private Optional<JsonNode> find(WebworkClient client, String url) {
-        for (int page = 1; page < 1_000; page++) {
-            ApiResponse response = client.execute(new ApiRequest("GET", "/webhooks", List.of(
-                    Map.entry("workspace_id", String.valueOf(config().getWorkspaceId())),
-                    Map.entry("page", String.valueOf(page))), null));
-            for (JsonNode hook : response.data()) {
-                if (url.equals(hook.path("url").asText())) {
-                    return Optional.of(hook);
-                }
-            }
-            JsonNode pagination = response.pagination();
-            if (response.data().isEmpty() || !pagination.isObject()
-                || pagination.path("last_page").asInt(page) <= page) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        ObjectNode body = endpoint.getComponent().objectMapper().createObjectNode()
+                .put("workspace_id", config().getWorkspaceId()).put("url", url);
+        return lookups.lookUp(client, OperationCatalogue.require("webhooks", "create"), body);
     }
 
     private List<String> events() {

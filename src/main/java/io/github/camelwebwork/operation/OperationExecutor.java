@@ -77,11 +77,20 @@ public final class OperationExecutor {
                 : recovery.find().map(response -> read(call.operation(), response, 0));
     }
 
+    /**
+     * The record a create of {@code op} with this body made, found by the operation's look-up
+     * ({@link CreateLookups}); empty when there is none, or the operation has no look-up.
+     */
+    public java.util.Optional<JsonNode> lookUp(WebworkClient client, OperationDef op,
+                                               com.fasterxml.jackson.databind.node.ObjectNode body) {
+        return op.lookup() == null ? java.util.Optional.empty() : op.lookup().find(body, new ClientFinder(client));
+    }
+
     private Recovery recovery(WebworkClient client, OperationDef op, ApiRequest request) {
         if (op.lookup() == null || request.body() == null) {
             return null;
         }
-        return () -> op.lookup().find(request.body(), new ClientFinder(client))
+        return () -> lookUp(client, op, request.body())
                 .map(found -> ApiResponse.recovered(mapper.createObjectNode().put("success", true)
                         .<com.fasterxml.jackson.databind.node.ObjectNode>set("data", found)
                         .put("message", "Found the record an earlier attempt had created")));
