@@ -1,17 +1,23 @@
 package io.github.camelwebwork.component;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RetrySettings;
 import io.github.camelwebwork.consumer.ConsumerSettings;
 import io.github.camelwebwork.consumer.WebworkConsumer;
 import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.operation.FieldType;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
+import io.github.camelwebwork.operation.Param;
 import io.github.camelwebwork.operation.ParameterSource;
 import org.apache.camel.Category;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
@@ -36,6 +42,9 @@ import org.apache.camel.util.ObjectHelper;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "webwork", title = "WebWork Tracker", syntax = "webwork:resource",
              category = { Category.SAAS, Category.API }, headersClass = WebworkConstants.class)
 public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint {
+
+    /** Filters of these types can let a record leave a consumer's view when the record changes. */
+    private static final Set<FieldType> LEAVABLE = EnumSet.of(FieldType.CODE, FieldType.CHOICE, FieldType.BOOLEAN);
 
     @UriPath(enums = "workspaces,members,projects,project-viewers,contracts,tasks,time-tracking,time-entries,"
                      + "timesheets,time-requests,leaves,expenses,webhooks,reports")
@@ -206,24 +215,28 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         return webhooks.webhookId();
     }
 
-    /** The filters that narrow a consumer's scan, as a stable name of its view, and whether records can leave it. */
+    /**
+     * The filters that narrow a consumer's scan (the list's {@link OperationDef#scanFilters()}), as a stable name of
+     * its view, and whether records can leave it (a status, role or other choice filter: an id filter keeps them).
+     */
     ConsumerSettings consumerSettings() {
         WebworkConfiguration c = configuration;
-        java.util.TreeMap<String, Object> filters = new java.util.TreeMap<>();
+        TreeMap<String, Object> filters = new TreeMap<>();
+        boolean filtered = false;
         ParameterSource options = parameterSource();
-        for (String name : java.util.List.of("projectId", "userId", "status", "priority", "role", "isPaid",
-                "policyId", "email", "dateFrom", "dateTo")) {
-            Object value = options.option(name);
+        List<Param> scanFilters = OperationCatalogue.find(resource, "list").map(OperationDef::scanFilters)
+                .orElse(List.of());
+        for (Param filter : scanFilters) {
+            Object value = options.option(filter.option());
             if (value != null) {
-                filters.put(name, value);
+                filters.put(filter.option(), value);
+                filtered |= LEAVABLE.contains(filter.field().type());
             }
         }
         // no '=' or ':' in a state key (Camel's file state repository stores key=value lines)
         String view = filters.entrySet().stream()
                 .map(e -> e.getKey() + "." + String.valueOf(e.getValue()).replaceAll("[^A-Za-z0-9_.@-]", "_"))
-                .collect(java.util.stream.Collectors.joining("+"));
-        boolean filtered = c.getStatus() != null || c.getPriority() != null || c.getRole() != null
-                           || c.getIsPaid() != null;
+                .collect(Collectors.joining("+"));
         if ((c.getBackfillFrom() == null) != (c.getBackfillTo() == null)) {
             throw new IllegalArgumentException("webwork:" + resource + ": backfillFrom and backfillTo go together");
         }

@@ -5,45 +5,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ParameterSource;
+import io.github.camelwebwork.operation.ScanPartition;
 
 /**
- * How a resource is scanned: its list operation, the partitions it is read in (tasks per project, time entries per
- * member and day, the others whole), and how a record's id is given to its get operation. The API has no "changed
- * since" filter, so every scan reads the partitions whole and compares.
+ * How a resource is scanned: its list operation, the partitions it is read in (its list's {@link ScanPartition},
+ * declared in the catalogue), and how a record's id is given to its get operation. The API has no "changed since"
+ * filter, so every scan reads the partitions whole and compares.
  */
 final class ScanPlan {
-
-    /** The resources a consumer can follow. */
-    static final Set<String> CONSUMABLE = Set.of("members", "projects", "project-viewers", "contracts", "tasks",
-            "time-entries", "timesheets", "time-requests", "leaves", "expenses");
 
     /** One part of a scan: the values it adds to the list request (header name → value). */
     record Partition(String key, Map<String, Object> headers) {
     }
 
-    private final String resource;
     private final OperationDef list;
+    private final ScanPartition partition;
     private final OperationDef get;
     private final String idOption;
 
     ScanPlan(String resource) {
-        if (!CONSUMABLE.contains(resource)) {
-            throw new IllegalArgumentException("webwork:" + resource + " cannot be consumed from: it is not a list of"
-                                               + " records. Consumable resources: " + String.join(", ",
-                    new java.util.TreeSet<>(CONSUMABLE)));
-        }
-        this.resource = resource;
-        this.list = OperationCatalogue.require(resource, "list");
+        this.list = OperationCatalogue.find(resource, "list").filter(OperationDef::isConsumable)
+                .orElseThrow(() -> new IllegalArgumentException("webwork:" + resource + " cannot be consumed from: it"
+                        + " is not a list of records. Consumable resources: " + String.join(", ", consumable())));
+        this.partition = list.scan();
         this.get = OperationCatalogue.find(resource, "get").orElse(null);
         this.idOption = OperationCatalogue.operations(resource).stream()
                 .map(name -> OperationCatalogue.require(resource, name).modelIdOption())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     OperationDef list() {
@@ -60,46 +55,40 @@ final class ScanPlan {
         return idOption;
     }
 
-    /** Tasks are listed per project: the projects must be listed first (unless projectId is set). */
-    boolean needsProjects(ParameterSource options) {
-        return "tasks".equals(resource) && options.option("projectId") == null;
+    /** The resources whose list a consumer can follow, sorted. */
+    static TreeSet<String> consumable() {
+        TreeSet<String> names = new TreeSet<>();
+        OperationCatalogue.all().stream().filter(OperationDef::isConsumable).forEach(op -> names.add(op.resource()));
+        return names;
     }
 
-    /** Time entries are listed per member and day: the members must be listed first (unless userId is set). */
-    boolean needsMembers(ParameterSource options) {
-        return "time-entries".equals(resource) && options.option("userId") == null;
+    /**
+     * The list whose records are the partitions (projects for the tasks, members for the time entries), when they
+     * must be listed first because the partition's option is not set; else null.
+     */
+    OperationDef partitionList(ParameterSource options) {
+        return partition.option() != null && options.option(partition.option()) == null
+                ? OperationCatalogue.require(partition.listedResource(), "list") : null;
     }
 
     boolean perMemberAndDay() {
-        return "time-entries".equals(resource);
+        return partition == ScanPartition.PER_MEMBER_AND_DAY;
     }
 
     /** The partitions of one scan. {@code listed} are the project or member records listed first, if any. */
     List<Partition> partitions(ParameterSource options, List<JsonNode> listed, List<LocalDate> days,
                                Map<String, Object> rangeHeaders) {
         List<Partition> partitions = new ArrayList<>();
-        if ("tasks".equals(resource)) {
-            List<Long> projects = new ArrayList<>();
-            if (options.option("projectId") != null) {
-                projects.add(((Number) options.option("projectId")).longValue());
-            } else {
-                listed.forEach(p -> projects.add(p.path("id").asLong()));
-            }
-            for (long project : projects) {
+        if (partition == ScanPartition.PER_PROJECT) {
+            for (long project : partitionIds(options, listed)) {
                 partitions.add(new Partition("project-" + project,
-                        Map.of(ParameterSource.headerFor("projectId"), project)));
+                        Map.of(ParameterSource.headerFor(partition.option()), project)));
             }
         } else if (perMemberAndDay()) {
-            List<Long> users = new ArrayList<>();
-            if (options.option("userId") != null) {
-                users.add(((Number) options.option("userId")).longValue());
-            } else {
-                listed.forEach(m -> users.add(m.path("id").asLong()));
-            }
-            for (long user : users) {
+            for (long user : partitionIds(options, listed)) {
                 for (LocalDate day : days) {
                     Map<String, Object> headers = new LinkedHashMap<>();
-                    headers.put(ParameterSource.headerFor("userId"), user);
+                    headers.put(ParameterSource.headerFor(partition.option()), user);
                     headers.put(ParameterSource.headerFor("date"), day.toString());
                     partitions.add(new Partition("user-" + user + ":" + day, headers));
                 }
@@ -108,6 +97,18 @@ final class ScanPlan {
             partitions.add(new Partition("all", rangeHeaders));
         }
         return partitions;
+    }
+
+    /** The partition's option when set, else the ids of the records listed first. */
+    private List<Long> partitionIds(ParameterSource options, List<JsonNode> listed) {
+        List<Long> ids = new ArrayList<>();
+        Object given = options.option(partition.option());
+        if (given != null) {
+            ids.add(((Number) given).longValue());
+        } else {
+            listed.forEach(record -> ids.add(record.path("id").asLong()));
+        }
+        return ids;
     }
 
     /** Whether the list takes a date range, and under which options. */

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.operation.ListPages;
-import io.github.camelwebwork.operation.OperationCatalogue;
+import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ParameterSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -290,10 +290,9 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             WebworkClient client = source.client();
             ParameterSource options = source.options();
             if (partitions == null) {
-                if (plan.needsProjects(options) || plan.needsMembers(options)) {
-                    String resource = plan.needsProjects(options) ? "projects" : "members";
-                    ListPages.Page p = pages.fetch(client, OperationCatalogue.require(resource, "list"), options,
-                            Map.of(), listPage);
+                OperationDef partitionList = plan.partitionList(options);
+                if (partitionList != null) {
+                    ListPages.Page p = pages.fetch(client, partitionList, options, Map.of(), listPage);
                     listed.addAll(p.records());
                     if (listPage >= p.lastPage()) {
                         plan();

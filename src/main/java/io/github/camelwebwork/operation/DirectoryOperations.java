@@ -45,6 +45,7 @@ final class DirectoryOperations {
                         .query("role", Field.choice("role", MemberRole.values()))
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Member.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists the members of a workspace")
                         .build(),
                 inWorkspace("members", "get", "GET", "/members/{memberId}")
@@ -84,6 +85,7 @@ final class DirectoryOperations {
                         .query("name", Field.text("name"))
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Project.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists projects, optionally by a part of the name")
                         .build(),
                 inWorkspace("projects", "get", "GET", "/projects/{projectId}")
@@ -111,6 +113,7 @@ final class DirectoryOperations {
                         .query("email", EMAIL)
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, ProjectViewer.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists project viewers (clients with read-only access)")
                         .build(),
                 inWorkspace("project-viewers", "get", "GET", "/project-viewers/{viewerId}")
@@ -132,11 +135,13 @@ final class DirectoryOperations {
                         .build(),
                 inWorkspace("project-viewers", "restore", "POST", "/project-viewers/{viewerId}/restore")
                         .path("viewerId", VIEWER_ID).modelId("viewerId")
+                        .repeatable()
                         .describedAs("Restores an archived project viewer")
                         .build(),
                 inWorkspace("project-viewers", "assignProject", "POST", "/project-viewers/{viewerId}/assign-project")
                         .path("viewerId", VIEWER_ID)
                         .body("projectId", PROJECT_ID.required())
+                        .repeatable()
                         .describedAs("Gives a viewer access to a project")
                         .build(),
                 inWorkspace("project-viewers", "unassignProject", "DELETE",

@@ -35,6 +35,7 @@ final class LeaveExpenseOperations {
                         .query("userId", USER_ID)
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Leave.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists leave requests")
                         .build(),
                 inWorkspace("leaves", "create", "POST", "/leaves")
@@ -65,11 +66,13 @@ final class LeaveExpenseOperations {
                         .build(),
                 inWorkspace("leaves", "approve", "PUT", "/leaves/{leaveId}/approve")
                         .path("leaveId", LEAVE_ID).modelId("leaveId")
+                        .stateVerb("approved", "list")
                         .describedAs("Approves a pending leave request (H8)")
                         .build(),
                 inWorkspace("leaves", "reject", "PUT", "/leaves/{leaveId}/reject")
                         .path("leaveId", LEAVE_ID).modelId("leaveId")
                         .body("reason", Field.text("reason").length(1, 1024).required())
+                        .stateVerb("rejected", "list")
                         .describedAs("Rejects a pending leave request (H8)")
                         .build(),
 
@@ -77,6 +80,7 @@ final class LeaveExpenseOperations {
                         .query(null, Field.stringId("id")), false)
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Expense.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists expenses")
                         .build(),
                 expenseFields(inWorkspace("expenses", "create", "POST", "/expenses"), true)

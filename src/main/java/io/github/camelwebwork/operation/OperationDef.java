@@ -3,6 +3,9 @@ package io.github.camelwebwork.operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import io.github.camelwebwork.client.CallSafety;
 
 /**
  * One WebWork API operation, declared as data: resource and name, HTTP method and path template, its parameters and
@@ -11,20 +14,36 @@ import java.util.Optional;
 public record OperationDef(String resource, String name, String method, String pathTemplate, List<Param> params,
                            List<CrossRule> rules, boolean requiresChange, ResultShape shape, Class<?> resultType,
                            int maxPerPage, String modelIdOption, List<String> envelopeExtras, String description,
-                           CreateLookup lookup) {
+                           CreateLookup lookup, boolean repeatable, StateVerb stateVerb, ScanPartition scan,
+                           boolean commandable) {
 
-    /** The POSTs that change the state of an existing thing: sending one twice has the effect of sending it once. */
-    private static final java.util.Set<String> VERBS = java.util.Set.of("approve", "reject", "submit", "unsubmit",
-            "restore", "assign", "assignProject");
+    /** The options of a list that never narrow a change-capture scan: paging and order. */
+    private static final Set<String> NOT_NARROWING = Set.of("workspaceId", "page", "perPage", "orderBy");
 
     /**
      * Whether the call may be sent again after an attempt that may have reached the server: every GET, PUT and
-     * DELETE, and the verbs (approve, reject, ...) are idempotent; the other POSTs create something.
+     * DELETE, and the POSTs declared {@link Builder#repeatable() repeatable} (approve, restore, assign, ...); the
+     * other POSTs create something.
      */
-    public io.github.camelwebwork.client.CallSafety callSafety() {
-        return "POST".equals(method) && !VERBS.contains(name)
-                ? io.github.camelwebwork.client.CallSafety.NOT_IDEMPOTENT
-                : io.github.camelwebwork.client.CallSafety.IDEMPOTENT;
+    public CallSafety callSafety() {
+        return "POST".equals(method) && !repeatable ? CallSafety.NOT_IDEMPOTENT : CallSafety.IDEMPOTENT;
+    }
+
+    /** A list that a change-capture consumer can follow: it has a way to be scanned. */
+    public boolean isConsumable() {
+        return scan != null;
+    }
+
+    /**
+     * The options that narrow what a change-capture scan of this list sees (filters, not paging nor what a
+     * partition supplies): a consumer's state is kept per combination of them.
+     */
+    public List<Param> scanFilters() {
+        return params.stream()
+                .filter(p -> p.hasOption() && p.location() == Location.QUERY)
+                .filter(p -> !NOT_NARROWING.contains(p.option()))
+                .filter(p -> scan == null || !scan.supplies(p.option()))
+                .toList();
     }
 
     public String qualifiedName() {
@@ -78,6 +97,10 @@ public record OperationDef(String resource, String name, String method, String p
         private final List<String> envelopeExtras = new ArrayList<>();
         private String description = "";
         private CreateLookup lookup;
+        private boolean repeatable;
+        private StateVerb stateVerb;
+        private ScanPartition scan;
+        private boolean commandable;
 
         private Builder(String resource, String name, String method, String pathTemplate) {
             this.resource = resource;
@@ -165,6 +188,34 @@ public record OperationDef(String resource, String name, String method, String p
             return this;
         }
 
+        /** A POST that changes the state of an existing thing: sending it twice has the effect of sending it once. */
+        Builder repeatable() {
+            this.repeatable = true;
+            return this;
+        }
+
+        /**
+         * A state verb: it leads the record to {@code targetStatus}, read back by the resource's
+         * {@code readOperation} ({@code list} with an {@code id} filter, or {@code get}). A repeat of it after a lost
+         * answer is refused by the API when the first attempt took effect; the status tells (see {@link VerbChecks}).
+         */
+        Builder stateVerb(String targetStatus, String readOperation) {
+            this.stateVerb = new StateVerb(targetStatus, readOperation);
+            return repeatable();
+        }
+
+        /** A list that change capture can follow, scanned as {@code partition} says. */
+        Builder consumable(ScanPartition partition) {
+            this.scan = partition;
+            return this;
+        }
+
+        /** Can be sent as a command of the Kafka commands route (routes/kafka-to-webwork.yaml). */
+        Builder commandable() {
+            this.commandable = true;
+            return this;
+        }
+
         Builder describedAs(String text) {
             this.description = text;
             return this;
@@ -173,7 +224,7 @@ public record OperationDef(String resource, String name, String method, String p
         OperationDef build() {
             return new OperationDef(resource, name, method, pathTemplate, List.copyOf(params), List.copyOf(rules),
                     requiresChange, shape, resultType, maxPerPage, modelIdOption, List.copyOf(envelopeExtras),
-                    description, lookup);
+                    description, lookup, repeatable, stateVerb, scan, commandable);
         }
     }
 }

@@ -38,10 +38,10 @@ public final class OperationExecutor {
         } catch (io.github.camelwebwork.client.WebworkApiException e) {
             // a state verb refused after an attempt whose answer was lost: done already if the record is there now
             int status = e.getStatusCode();
-            java.util.Optional<VerbChecks.Check> check = VerbChecks.of(op);
+            java.util.Optional<StateVerb> check = VerbChecks.of(op);
             if (e.isOutcomeUnknown() && (status == 400 || status == 409 || status == 422) && check.isPresent()) {
-                if (VerbChecks.reached(check.get(), request, client)) {
-                    return new OperationResult(false, null, "Already " + check.get().target()
+                if (VerbChecks.reached(op, check.get(), request, client)) {
+                    return new OperationResult(false, null, "Already " + check.get().targetStatus()
                                                            + " (an earlier attempt had done it)",
                             null, Map.of(), true);
                 }

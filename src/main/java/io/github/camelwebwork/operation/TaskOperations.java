@@ -31,6 +31,7 @@ final class TaskOperations {
                         .query("priority", PRIORITY)
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Task.class)
+                        .consumable(ScanPartition.PER_PROJECT)
                         .describedAs("Lists the tasks of a project, walking every page unless a page is given")
                         .build(),
                 scoped("get", "GET", "/tasks/{taskId}")
@@ -42,6 +43,7 @@ final class TaskOperations {
                 writeFields(scoped("create", "POST", "/tasks"), TITLE.required())
                         .returns(ResultShape.OBJECT, Task.class)
                         .foundBy(CreateLookups.TASK)
+                        .commandable()
                         .describedAs("Creates a task")
                         .build(),
                 writeFields(scoped("update", "PUT", "/tasks/{taskId}")
@@ -49,6 +51,7 @@ final class TaskOperations {
                         .modelId("taskId"), TITLE)
                         .requiresChange()
                         .returns(ResultShape.OBJECT, Task.class)
+                        .commandable()
                         .describedAs("Updates the fields given and leaves the others as they are")
                         .build(),
                 scoped("delete", "DELETE", "/tasks/{taskId}")
@@ -66,6 +69,7 @@ final class TaskOperations {
                         .path("taskId", Field.integerId("task_id"))
                         .path("userId", Field.integerId("user_id"))
                         .returns(ResultShape.OBJECT, TaskAssignee.class)
+                        .repeatable()
                         .describedAs("Assigns a member to a task")
                         .build(),
                 scoped("unassign", "DELETE", "/tasks/{taskId}/unassign/{userId}")

@@ -45,6 +45,7 @@ final class TimeOperations {
                         .query("status", Field.choice("status", ContractStatus.values()))
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Contract.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists contracts (member-project assignments)")
                         .build(),
                 inWorkspace("contracts", "get", "GET", "/contracts/{contractId}")
@@ -102,6 +103,7 @@ final class TimeOperations {
                         .query("taskId", TASK_ID)
                         .paged(TIME_ENTRIES_MAX_PER_PAGE)
                         .returns(ResultShape.LIST, TimeEntry.class)
+                        .consumable(ScanPartition.PER_MEMBER_AND_DAY)
                         .describedAs("Lists a member's time entries of one day")
                         .build(),
                 inWorkspace("time-entries", "create", "POST", "/time-entries")
@@ -116,6 +118,7 @@ final class TimeOperations {
                         .envelopeExtra("saved_minutes")
                         .returns(ResultShape.OPTIONAL_OBJECT, TimeEntryCreation.class)
                         .foundBy(CreateLookups.TIME_ENTRY)
+                        .commandable()
                         .describedAs("Adds manual time; CamelWebworkSavedMinutes tells how much was saved")
                         .build(),
                 inWorkspace("time-entries", "update", "PUT", "/time-entries/{timeEntryId}")
@@ -144,19 +147,22 @@ final class TimeOperations {
                         .query("orderBy", Field.choice("order_by", List.of("asc", "desc")))
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Timesheet.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists timesheets with their daily breakdown")
                         .build(),
-                timesheetVerb("approve", "Approves a submitted timesheet").build(),
-                timesheetVerb("reject", "Rejects a submitted timesheet with a reason")
+                timesheetVerb("approve", "approved", "Approves a submitted timesheet").commandable().build(),
+                timesheetVerb("reject", "rejected", "Rejects a submitted timesheet with a reason")
                         .body("reason", Field.text("reason").length(1, 1024).required())
+                        .commandable()
                         .build(),
-                timesheetVerb("submit", "Submits a timesheet for approval").build(),
-                timesheetVerb("unsubmit", "Returns a submitted timesheet to pending").build(),
+                timesheetVerb("submit", "submitted", "Submits a timesheet for approval").build(),
+                timesheetVerb("unsubmit", "pending", "Returns a submitted timesheet to pending").build(),
 
                 dateRange(inWorkspace("time-requests", "list", "GET", "/time-requests"), true)
                         .query("status", Field.choice("status", TimeRequestStatus.values()))
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, TimeRequest.class)
+                        .consumable(ScanPartition.WHOLE)
                         .describedAs("Lists manual-time requests in a date range")
                         .build(),
                 inWorkspace("time-requests", "get", "GET", "/time-requests/{timeRequestId}")
@@ -179,11 +185,13 @@ final class TimeOperations {
                         .build(),
                 inWorkspace("time-requests", "approve", "POST", "/time-requests/{timeRequestId}/approve")
                         .path("timeRequestId", TIME_REQUEST_ID).modelId("timeRequestId")
+                        .stateVerb("approved", "get")
                         .describedAs("Approves a pending time request (adds the time)")
                         .build(),
                 inWorkspace("time-requests", "reject", "POST", "/time-requests/{timeRequestId}/reject")
                         .path("timeRequestId", TIME_REQUEST_ID).modelId("timeRequestId")
                         .body("reason", Field.text("comment").length(1, 1024).required())
+                        .stateVerb("rejected", "get")
                         .describedAs("Rejects a pending time request with a comment")
                         .build());
     }
@@ -196,10 +204,14 @@ final class TimeOperations {
                 .body(null, Field.number("rate").atLeast(0).nullable());
     }
 
-    /** §7.9: the approval verbs, each a PUT with the workspace in the body. */
-    private static OperationDef.Builder timesheetVerb(String verb, String description) {
+    /**
+     * §7.9: the approval verbs, each a PUT with the workspace in the body. The timesheets have no get: the status is
+     * read back from the list filtered by id.
+     */
+    private static OperationDef.Builder timesheetVerb(String verb, String targetStatus, String description) {
         return inWorkspace("timesheets", verb, "PUT", "/timesheets/{timesheetId}/" + verb)
                 .path("timesheetId", TIMESHEET_ID).modelId("timesheetId")
+                .stateVerb(targetStatus, "list")
                 .describedAs(description);
     }
 }

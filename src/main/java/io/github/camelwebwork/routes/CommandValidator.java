@@ -1,6 +1,7 @@
 package io.github.camelwebwork.routes;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.component.WebworkConstants;
 import io.github.camelwebwork.model.Timesheet;
+import io.github.camelwebwork.operation.FieldType;
+import io.github.camelwebwork.operation.Location;
+import io.github.camelwebwork.operation.OperationCatalogue;
+import io.github.camelwebwork.operation.OperationDef;
+import io.github.camelwebwork.operation.Param;
+import io.github.camelwebwork.operation.ParameterSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -69,34 +76,16 @@ public class CommandValidator {
     /** Header: the status a timesheet command leaves the timesheet in ({@code approved}, {@code rejected}). */
     public static final String TARGET_STATUS = "webworkCommandTargetStatus";
 
-    /** Every command this route knows how to run safely, by {@code resource.operation}. */
-    public static final Map<String, Spec> SUPPORTED;
+    /** An optional parameter of these types is a field of the command itself; other optional ones go in its body. */
+    private static final Set<FieldType> ID_TYPES = EnumSet.of(FieldType.INTEGER_ID, FieldType.STRING_ID);
 
-    static {
-        Map<String, Spec> m = new LinkedHashMap<>();
-        m.put("tasks.create", new Spec(Set.of("projectId"), Set.of(), BodyRule.REQUIRED, List.of("title"), null));
-        m.put("tasks.update", new Spec(Set.of("projectId", "taskId"), Set.of(), BodyRule.REQUIRED, List.of(), null));
-        m.put("time-entries.create", new Spec(Set.of("userId", "date"), Set.of("contractId", "taskId"),
-                BodyRule.REQUIRED, List.of("start_time", "end_time"), null));
-        m.put("timesheets.approve", new Spec(Set.of("timesheetId"), Set.of(), BodyRule.NONE, List.of(), "approved"));
-        m.put("timesheets.reject", new Spec(Set.of("timesheetId", "reason"), Set.of(), BodyRule.NONE, List.of(),
-                "rejected"));
-        SUPPORTED = Collections.unmodifiableMap(m);
-    }
+    /**
+     * Every command this route knows how to run safely, by {@code resource.operation}: the operations the catalogue
+     * declares commandable.
+     */
+    public static final Map<String, Spec> SUPPORTED = supported();
 
     private static final Set<String> ENVELOPE = Set.of("id", "resource", "operation", "workspaceId", "body");
-    private static final Set<String> INTEGER_IDS = Set.of("workspaceId", "projectId", "taskId", "userId",
-            "contractId");
-    private static final Set<String> TEXT_FIELDS = Set.of("date", "timesheetId", "reason");
-    private static final Map<String, String> HEADERS = Map.of(
-            "workspaceId", WebworkConstants.WORKSPACE_ID,
-            "projectId", WebworkConstants.PROJECT_ID,
-            "taskId", WebworkConstants.TASK_ID,
-            "userId", WebworkConstants.USER_ID,
-            "contractId", WebworkConstants.CONTRACT_ID,
-            "date", WebworkConstants.DATE,
-            "timesheetId", WebworkConstants.TIMESHEET_ID,
-            "reason", WebworkConstants.REASON);
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final int MAX_ID_LENGTH = 200;
 
@@ -104,9 +93,46 @@ public class CommandValidator {
     private Set<String> allowed = SUPPORTED.keySet();
     private Long defaultWorkspaceId;
 
-    /** What a supported command needs: ids, optional ids, its body, the body fields it must have. */
+    /**
+     * What a supported command needs: ids, optional ids, its body, the body fields it must have; the type of each
+     * id, and the status a state verb leads to.
+     */
     public record Spec(Set<String> required, Set<String> optional, BodyRule body, List<String> bodyFields,
-                       String targetStatus) {
+                       String targetStatus, Set<String> integerIds) {
+
+        /**
+         * The command of an operation: its options (but the workspace, which the envelope carries) are the command's
+         * fields when they are required or ids; the other fields go in its body.
+         */
+        static Spec of(OperationDef op) {
+            Set<String> required = new LinkedHashSet<>();
+            Set<String> optional = new LinkedHashSet<>();
+            Set<String> integerIds = new LinkedHashSet<>();
+            for (Param p : op.params()) {
+                boolean commandField = p.hasOption() && !"workspaceId".equals(p.option())
+                                       && (p.location() != Location.BODY || p.field().isRequired()
+                                           || ID_TYPES.contains(p.field().type()));
+                if (commandField) {
+                    (p.field().isRequired() ? required : optional).add(p.option());
+                    if (p.field().type() == FieldType.INTEGER_ID) {
+                        integerIds.add(p.option());
+                    }
+                }
+            }
+            List<String> bodyFields = op.params().stream()
+                    .filter(p -> p.location() == Location.BODY && !p.hasOption() && p.field().isRequired())
+                    .map(Param::wireName).toList();
+            return new Spec(Set.copyOf(required), Set.copyOf(optional),
+                    op.takesBodyFields() ? BodyRule.REQUIRED : BodyRule.NONE, bodyFields,
+                    op.stateVerb() == null ? null : op.stateVerb().targetStatus(), Set.copyOf(integerIds));
+        }
+    }
+
+    private static Map<String, Spec> supported() {
+        Map<String, Spec> m = new LinkedHashMap<>();
+        OperationCatalogue.all().stream().filter(OperationDef::commandable)
+                .forEach(op -> m.put(op.qualifiedName(), Spec.of(op)));
+        return Collections.unmodifiableMap(m);
     }
 
     /** Whether a command carries a body. */
@@ -199,9 +225,9 @@ public class CommandValidator {
         }
         for (String field : union(spec.required(), spec.optional())) {
             if (command.hasNonNull(field)) {
-                Object value = INTEGER_IDS.contains(field) ? integerId(command, field, problems)
+                Object value = spec.integerIds().contains(field) ? integerId(command, field, problems)
                         : textField(command, field, problems);
-                headers.put(HEADERS.get(field), value);
+                headers.put(ParameterSource.headerFor(field), value);
             }
         }
         Map<String, Object> body = body(command, spec, name, problems);
