@@ -1,6 +1,7 @@
 package io.github.camelwebwork.client;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How the client retries (reference §6, house rule H5).
@@ -30,5 +31,12 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
             throw new IllegalArgumentException("backoff must satisfy 0 <= initial <= max, got " + initialBackoff
                                                + " and " + maxBackoff);
         }
+    }
+
+    /** The wait before attempt {@code attempt + 1}: the initial backoff doubled per attempt, capped, ±25 % jitter. */
+    public Duration backoff(int attempt) {
+        double base = Math.min(maxBackoff.toNanos(), initialBackoff.toNanos() * Math.pow(2, Math.max(0, attempt - 1)));
+        double jitter = 1 + 0.25 * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        return Duration.ofNanos((long) (base * jitter));
     }
 }

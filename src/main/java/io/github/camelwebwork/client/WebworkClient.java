@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Each attempt first takes one request from the credential's shared {@link RateBudget}. Failures are retried per
  * {@link RetrySettings} and {@link CallSafety}: a 429 after its {@code Retry-After}; a 5xx, timeout, reset or unreadable
- * answer with exponential backoff and jitter, but only for idempotent calls, or for a create whose {@link Recovery}
- * found that the uncertain attempt did not take effect. A 401 is retried once after the token provider refreshed the
- * token. The final failure carries the number of attempts.
+ * answer with exponential backoff and jitter, but only for idempotent calls, or when the attempt certainly did not reach
+ * the server. A 401 is retried once after the token provider refreshed the token. The client sends, retries and
+ * reports: the final failure carries the number of attempts and whether an attempt may have taken effect; whether a
+ * write happened is decided above it.
  */
 public class WebworkClient {
 
@@ -82,52 +82,47 @@ public class WebworkClient {
         return budget;
     }
 
+    /** The retry settings every call of this client follows. */
+    public RetrySettings getRetrySettings() {
+        return retry;
+    }
+
     /** An idempotent call (GET, PUT, DELETE, verbs). */
     public ApiResponse execute(ApiRequest request) {
-        return execute(request, CallSafety.IDEMPOTENT, null);
+        return execute(request, CallSafety.IDEMPOTENT);
+    }
+
+    public ApiResponse execute(ApiRequest request, CallSafety safety) {
+        return execute(request, safety, retry.maxAttempts());
     }
 
     /**
-     * Sends {@code request}, retrying per its safety.
-     *
-     * @param recovery for a {@link CallSafety#NOT_IDEMPOTENT} call, what looks for the effect of an attempt that may
-     *                 have reached the server before it is sent again; null: such a call is not sent again
+     * Sends {@code request}, retrying what its safety allows, in at most {@code maxAttempts} attempts. A
+     * {@link CallSafety#NOT_IDEMPOTENT} call is sent again only after an attempt that certainly did not reach the
+     * server; after one that may have, the call fails {@link WebworkException#isOutcomeUnknown() outcome unknown}
+     * and deciding what happened is the caller's (the operation layer's write outcomes).
      */
-    public ApiResponse execute(ApiRequest request, CallSafety safety, Recovery recovery) {
+    public ApiResponse execute(ApiRequest request, CallSafety safety, int maxAttempts) {
         AtomicInteger attempts = new AtomicInteger();
-        AtomicReference<RuntimeException> uncertain = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean doubted = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean doubted = new AtomicBoolean();
         RetryPolicy<ApiResponse> policy = RetryPolicy.<ApiResponse>builder()
-                .handleIf((r, e) -> e != null && retryable(e, safety, recovery))
+                .handleIf((r, e) -> e != null && retryable(e, safety))
                 .abortIf((r, e) -> e instanceof WebworkTooManyRequestsException tooMany
                                    && retryAfter(tooMany).compareTo(retry.maxRetryAfter()) > 0)
-                .withMaxAttempts(retry.maxAttempts())
+                .withMaxAttempts(Math.max(1, maxAttempts))
                 .withBackoff(positive(retry.initialBackoff()), positive(retry.maxBackoff()).plusNanos(1))
                 .withJitter(0.25)
-                .withDelayFn(ctx -> delayAfter(ctx.getLastException(), safety))
+                .withDelayFn(ctx -> ctx.getLastException() instanceof WebworkTooManyRequestsException tooMany
+                        ? retryAfter(tooMany) : Duration.ofMillis(-1))
                 .build();
         try {
             return Failsafe.with(policy).get(ctx -> {
-                RuntimeException doubt = uncertain.get();
-                if (doubt != null) {
-                    // the doubt stays until a look-up settles it: a failed look-up never lets the create go again
-                    Optional<ApiResponse> found = recovery.find();
-                    if (found.isPresent()) {
-                        LOG.info("{} {}: the earlier attempt had taken effect ({}); not sending it again",
-                                request.method(), basePath + request.path(), doubt.getClass().getSimpleName());
-                        return found.get();
-                    }
-                    uncertain.set(null);
-                }
                 attempts.incrementAndGet();
                 try {
                     return sendWithRefresh(request);
                 } catch (RuntimeException e) {
                     if (maybeProcessed(e)) {
                         doubted.set(true);
-                        if (safety == CallSafety.NOT_IDEMPOTENT) {
-                            uncertain.set(e);
-                        }
                     }
                     throw e;
                 }
@@ -139,14 +134,13 @@ public class WebworkClient {
                     + retry.maxRetryAfter() + ")", 429, e.getRetryAfter());
             limited.initCause(e);
             limited.setAttempts(attempts.get());
-            limited.setOutcomeUnknown(uncertain.get() != null);
             throw limited;
         } catch (WebworkException e) {
             e.setAttempts(Math.max(1, attempts.get()));
-            // an earlier attempt may have taken effect and no look-up settled it: whatever failed last, say so
-            // (for an idempotent call: an earlier attempt may have done it, so a refusal now may mean "already done")
-            if (uncertain.get() != null || doubted.get() && attempts.get() > 1 && isConflict(e)
-                || safety == CallSafety.NOT_IDEMPOTENT && maybeProcessed(e)) {
+            // an attempt may have taken effect: a create that may have been processed; an idempotent call refused
+            // after such an attempt (the refusal may mean "already done")
+            if (safety == CallSafety.NOT_IDEMPOTENT ? doubted.get()
+                    : doubted.get() && attempts.get() > 1 && isConflict(e)) {
                 e.setOutcomeUnknown(true);
             }
             throw e;
@@ -160,38 +154,23 @@ public class WebworkClient {
         }
     }
 
-    private boolean retryable(Throwable e, CallSafety safety, Recovery recovery) {
+    private static boolean retryable(Throwable e, CallSafety safety) {
         if (e instanceof WebworkTooManyRequestsException) {
             return true;                                   // not processed
         }
-        if (e instanceof WebworkRateLimitException) {
-            return false;                                  // the local budget already waited its maximum
-        }
-        if (e.getCause() instanceof javax.net.ssl.SSLException) {
-            return false;                                  // a certificate or protocol mismatch does not heal
-        }
-        boolean transientFailure = e instanceof WebworkTransportException
-                                   || e instanceof WebworkApiException api && api.getStatusCode() >= 500;
-        if (!transientFailure) {
-            return false;
-        }
-        if (safety == CallSafety.IDEMPOTENT || !maybeProcessed(e)) {
-            return true;
-        }
-        return recovery != null;
+        return isTransient(e) && (safety == CallSafety.IDEMPOTENT || !maybeProcessed(e));
     }
 
     /**
-     * The wait before the next attempt: a 429's {@code Retry-After}; for a create that timed out, long enough for the
-     * server to finish what it may still be processing before the look-up; otherwise the exponential backoff (a
-     * negative duration tells Failsafe to use it).
+     * A failure that another attempt may not meet: a transport failure or a 5xx; not a certificate or protocol
+     * mismatch, nor the local budget's own refusal (it already waited its maximum).
      */
-    private Duration delayAfter(Throwable e, CallSafety safety) {
-        if (e instanceof WebworkTooManyRequestsException tooMany) {
-            return retryAfter(tooMany);
+    public static boolean isTransient(Throwable e) {
+        if (e instanceof WebworkRateLimitException || e.getCause() instanceof javax.net.ssl.SSLException) {
+            return false;
         }
-        boolean timedOut = e != null && e.getCause() instanceof java.net.SocketTimeoutException;
-        return safety == CallSafety.NOT_IDEMPOTENT && timedOut ? retry.settleAfterTimeout() : Duration.ofMillis(-1);
+        return e instanceof WebworkTransportException
+               || e instanceof WebworkApiException api && api.getStatusCode() >= 500;
     }
 
     /** A refusal that can mean "already done" (400, 409, 422), unlike a 401, 403 or 404. */

@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelwebwork.client.ApiRequest;
-import io.github.camelwebwork.client.ApiResponse;
-import io.github.camelwebwork.client.CallSafety;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.client.WebworkException;
 import io.github.camelwebwork.client.WebworkNotFoundException;
@@ -45,13 +43,13 @@ final class WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
     private final WebworkEndpoint endpoint;
-    private final OperationExecutor lookups;
+    private final OperationExecutor executor;
     private volatile String webhookId;
     private volatile String token;
 
     WebhookReceiver(WebworkEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.lookups = new OperationExecutor(endpoint.getComponent().objectMapper());
+        this.executor = new OperationExecutor(endpoint.getComponent().objectMapper());
     }
 
     private WebworkConfiguration config() {
@@ -69,9 +67,8 @@ final class WebhookReceiver {
         events.forEach(body.putArray("events")::add);
         JsonNode hook;
         try {
-            hook = client.execute(new ApiRequest("POST", "/webhooks", List.of(), body), CallSafety.NOT_IDEMPOTENT,
-                    () -> find(client, url).map(found -> ApiResponse.recovered(mapper.createObjectNode()
-                            .put("success", true).set("data", found)))).data();
+            hook = executor.write(client, OperationCatalogue.require("webhooks", "create"),
+                    new ApiRequest("POST", "/webhooks", List.of(), body)).data();
         } catch (WebworkUnprocessableException taken) {
             // the URL is registered already (an earlier run kept it): take it over with this route's events
             hook = find(client, url).orElseThrow(() -> taken);
@@ -115,7 +112,7 @@ final class WebhookReceiver {
     private Optional<JsonNode> find(WebworkClient client, String url) {
         ObjectNode body = endpoint.getComponent().objectMapper().createObjectNode()
                 .put("workspace_id", config().getWorkspaceId()).put("url", url);
-        return lookups.lookUp(client, OperationCatalogue.require("webhooks", "create"), body);
+        return executor.lookUp(client, OperationCatalogue.require("webhooks", "create"), body);
     }
 
     private List<String> events() {

@@ -2,14 +2,13 @@ package io.github.camelwebwork.component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelwebwork.client.ApiRequest;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.client.WebworkException;
-
 import io.github.camelwebwork.model.Pagination;
+import io.github.camelwebwork.operation.IdempotencyKeys;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.OperationExecutor;
 import io.github.camelwebwork.operation.OperationResult;
@@ -21,16 +20,12 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultProducer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one operation per exchange: resolves and validates the request from options, headers and body, sends it, and
  * puts the typed result in the body and the API's message and pagination in headers.
  */
 public class WebworkProducer extends DefaultProducer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(WebworkProducer.class);
 
     private final WebworkEndpoint endpoint;
     private final RequestResolver resolver;
@@ -81,7 +76,8 @@ public class WebworkProducer extends DefaultProducer {
         WebworkClient client = endpoint.client();
         OperationResult result;
         try {
-            result = op.lookup() != null ? create(exchange, client, call) : send(client, call);
+            result = op.lookup() != null ? create(exchange, client, call)
+                    : executor.execute(client, call, endpoint.getConfiguration().getMaxResults());
             endpoint.health().success();
         } catch (RuntimeException e) {
             endpoint.health().failure(e);
@@ -105,48 +101,37 @@ public class WebworkProducer extends DefaultProducer {
         }
     }
 
-    private OperationResult send(WebworkClient client, ResolvedCall call) {
-        return executor.execute(client, call, endpoint.getConfiguration().getMaxResults());
-    }
-
     /**
-     * A create with an idempotency key (header, default the exchange id). A key not seen before is recorded, then
-     * the create is sent; the client looks the record up itself after an attempt whose outcome is unknown. A key seen
-     * before (a redelivery) is looked up first, and the create is sent only when no earlier attempt made the record.
-     * The key is forgotten when the create certainly did not take effect, so a later redelivery sends it again.
+     * A create with an idempotency key (header, default the exchange id), kept in the endpoint's repository; the
+     * operation layer decides from it and from the create's look-up whether the create happened.
      */
     private OperationResult create(Exchange exchange, WebworkClient client, ResolvedCall call) {
         Message message = exchange.getMessage();
         String given = message.getHeader(WebworkConstants.IDEMPOTENCY_KEY, String.class);
         String key = call.operation().qualifiedName() + ":" + (given != null ? given : exchange.getExchangeId());
-        IdempotentRepository repository = endpoint.idempotentRepository();
-        boolean seen = !repository.add(key);
-        if (seen) {
-            Optional<OperationResult> existing = executor.findExisting(client, call);
-            if (existing.isPresent()) {
-                LOG.info("{}: idempotency key seen before and its record exists; not creating it again",
-                        call.operation().qualifiedName());
-                message.setHeader(WebworkConstants.RECOVERED, true);
-                repository.confirm(key);
-                return existing.get();
-            }
-        }
-        try {
-            OperationResult result = send(client, call);
-            repository.confirm(key);
-            message.setHeader(WebworkConstants.RECOVERED, result.recovered());
-            return result;
-        } catch (RuntimeException e) {
-            if (!maybeTookEffect(e)) {
-                repository.remove(key);
-            }
-            throw e;
-        }
+        OperationResult result = executor.execute(client, call, endpoint.getConfiguration().getMaxResults(),
+                keys(endpoint.idempotentRepository()), key);
+        message.setHeader(WebworkConstants.RECOVERED, result.recovered());
+        return result;
     }
 
-    /** The client marks a create whose attempt may have reached the server and that no look-up settled. */
-    private static boolean maybeTookEffect(Throwable e) {
-        return e instanceof WebworkException w && w.isOutcomeUnknown();
+    private static IdempotencyKeys keys(IdempotentRepository repository) {
+        return new IdempotencyKeys() {
+            @Override
+            public boolean add(String key) {
+                return repository.add(key);
+            }
+
+            @Override
+            public void confirm(String key) {
+                repository.confirm(key);
+            }
+
+            @Override
+            public void remove(String key) {
+                repository.remove(key);
+            }
+        };
     }
 
     private WebworkDryRun dryRun(ResolvedCall call) {

@@ -3,97 +3,70 @@ package io.github.camelwebwork.operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelwebwork.client.ApiRequest;
 import io.github.camelwebwork.client.ApiResponse;
-import io.github.camelwebwork.client.Recovery;
 import io.github.camelwebwork.client.WebworkClient;
-import io.github.camelwebwork.model.Pagination;
 
 /** Sends a {@link ResolvedCall} and reads its typed result. */
 public final class OperationExecutor {
 
     private final ObjectMapper mapper;
     private final ResultReader reader;
+    private final WriteOutcomes writes;
 
     public OperationExecutor(ObjectMapper mapper) {
         this.mapper = mapper;
         this.reader = new ResultReader(mapper);
+        this.writes = new WriteOutcomes(mapper, reader);
     }
 
     /**
      * @param maxResults at most this many records of a list (0: no limit)
      */
     public OperationResult execute(WebworkClient client, ResolvedCall call, int maxResults) {
+        return execute(client, call, maxResults, null, null);
+    }
+
+    /**
+     * Sends the call; a write's outcome is settled by {@link WriteOutcomes}.
+     *
+     * @param maxResults at most this many records of a list (0: no limit)
+     * @param keys       where a create's idempotency key is kept; null: no key
+     * @param key        the create's idempotency key (with {@code keys})
+     */
+    public OperationResult execute(WebworkClient client, ResolvedCall call, int maxResults, IdempotencyKeys keys,
+                                   String key) {
         OperationDef op = call.operation();
         ApiRequest request = call.request();
         if (call.walksPages()) {
             return walk(client, op, request, maxResults);
         }
-        ApiResponse response;
-        try {
-            response = client.execute(request, op.callSafety(), recovery(client, op, request));
-        } catch (io.github.camelwebwork.client.WebworkApiException e) {
-            // a state verb refused after an attempt whose answer was lost: done already if the record is there now
-            int status = e.getStatusCode();
-            java.util.Optional<StateVerb> check = VerbChecks.of(op);
-            if (e.isOutcomeUnknown() && (status == 400 || status == 409 || status == 422) && check.isPresent()) {
-                if (VerbChecks.reached(op, check.get(), request, client)) {
-                    return new OperationResult(false, null, "Already " + check.get().targetStatus()
-                                                           + " (an earlier attempt had done it)",
-                            null, Map.of(), true);
-                }
-                e.setOutcomeUnknown(false);             // checked: not done, and the API says why
-            }
-            throw e;
+        if ("GET".equals(request.method())) {
+            return read(op, client.execute(request), maxResults);
         }
-        try {
-            return read(op, response, maxResults);
-        } catch (RuntimeException e) {
-            if ("GET".equals(request.method())) {
-                throw e;
-            }
-            // the write was answered with success, so it took effect; only its answer cannot be read. Marked so that
-            // an idempotent create keeps its key: a redelivery looks the record up instead of creating it again.
-            io.github.camelwebwork.client.WebworkException unreadable = e instanceof
-                    io.github.camelwebwork.client.WebworkException w ? w
-                    : new io.github.camelwebwork.client.WebworkException("WebWork " + op.qualifiedName()
-                                                                         + " succeeded but its answer cannot be read: "
-                                                                         + e.getMessage(), e);
-            unreadable.setOutcomeUnknown(true);
-            throw unreadable;
-        }
+        return writes.settle(client, op, request, keys == null ? null : new WriteOutcomes.Key(keys, key),
+                response -> read(op, response, maxResults));
     }
 
     /**
-     * For a create with a look-up: the record an earlier attempt made, as the create's result, or empty when there is
-     * none (the create may be sent). Empty too for operations without a look-up.
+     * Sends a write that is not an operation call of a route (the webhook consumer's registration), settling its
+     * outcome as {@link #execute} does.
      */
-    public java.util.Optional<OperationResult> findExisting(WebworkClient client, ResolvedCall call) {
-        Recovery recovery = recovery(client, call.operation(), call.request());
-        return recovery == null ? java.util.Optional.empty()
-                : recovery.find().map(response -> read(call.operation(), response, 0));
+    public ApiResponse write(WebworkClient client, OperationDef op, ApiRequest request) {
+        return writes.send(client, op, request).response();
     }
 
     /**
      * The record a create of {@code op} with this body made, found by the operation's look-up
      * ({@link CreateLookups}); empty when there is none, or the operation has no look-up.
      */
-    public java.util.Optional<JsonNode> lookUp(WebworkClient client, OperationDef op,
-                                               com.fasterxml.jackson.databind.node.ObjectNode body) {
-        return op.lookup() == null ? java.util.Optional.empty() : op.lookup().find(body, new ClientFinder(client));
-    }
-
-    private Recovery recovery(WebworkClient client, OperationDef op, ApiRequest request) {
-        if (op.lookup() == null || request.body() == null) {
-            return null;
-        }
-        return () -> lookUp(client, op, request.body())
-                .map(found -> ApiResponse.recovered(mapper.createObjectNode().put("success", true)
-                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("data", found)
-                        .put("message", "Found the record an earlier attempt had created")));
+    public Optional<JsonNode> lookUp(WebworkClient client, OperationDef op, ObjectNode body) {
+        return writes.lookUp(client, op, body);
     }
 
     private OperationResult read(OperationDef op, ApiResponse response, int maxResults) {
@@ -131,49 +104,6 @@ public final class OperationExecutor {
         PagedResult<?> paged = new PagedResult<>(client, first, reader, op.resultType(), response, perPage,
                 maxResults);
         return new OperationResult(true, paged, response.message(), paged.getPagination(), extras(op, response));
-    }
-
-    /** Reads lists through the client for the look-ups, newest (last) page first. */
-    private final class ClientFinder implements CreateLookup.Finder {
-
-        private final WebworkClient client;
-
-        ClientFinder(WebworkClient client) {
-            this.client = client;
-        }
-
-        @Override
-        public java.util.Optional<JsonNode> newestFirst(String path, List<Map.Entry<String, String>> query,
-                                                        int perPage, java.util.function.Predicate<JsonNode> match) {
-            ApiRequest first = new ApiRequest("GET", path, query, null).withQueryParam("page", "1");
-            if (perPage > 0) {
-                first = first.withQueryParam("per_page", String.valueOf(perPage));
-            }
-            ApiResponse firstPage = client.execute(first);
-            Pagination pagination = reader.pagination(firstPage);
-            int last = pagination == null || pagination.getLastPage() == null ? 1 : pagination.getLastPage();
-            for (int page = last; page >= 1; page--) {
-                ApiResponse response = page == 1 ? firstPage
-                        : client.execute(first.withQueryParam("page", String.valueOf(page)));
-                JsonNode items = items(response.data());
-                for (int i = items.size() - 1; i >= 0; i--) {
-                    if (match.test(items.get(i))) {
-                        return java.util.Optional.of(items.get(i));
-                    }
-                }
-            }
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public JsonNode data(String path, List<Map.Entry<String, String>> query) {
-            return client.execute(new ApiRequest("GET", path, query, null)).data();
-        }
-
-        private JsonNode items(JsonNode data) {
-            JsonNode records = HouseRules.listRecords(data);
-            return records.isArray() ? records : mapper.createArrayNode();
-        }
     }
 
     private Map<String, Object> extras(OperationDef op, ApiResponse response) {
