@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelwebwork.client.ApiRequest;
+import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.client.WebworkException;
 import io.github.camelwebwork.client.WebworkNotFoundException;
@@ -142,28 +143,28 @@ final class WebhookReceiver {
                 respond(exchange, 401, refusal);
                 return;
             }
-            String delivery = in.getHeader(config().getWebhookDeliveryHeader(), String.class);
-            IdempotentRepository seen = endpoint.idempotentRepository();
-            String key = delivery == null ? null : "webhook-delivery:" + delivery;
-            if (key != null && !seen.add(key)) {
-                LOG.debug("WebWork webhook delivery {} received before; dropped", delivery);
-                respond(exchange, 200, "duplicate");
-                return;
-            }
             WebhookPayload payload;
             try {
                 payload = endpoint.getComponent().objectMapper().readValue(raw, WebhookPayload.class);
             } catch (java.io.IOException e) {
-                if (key != null) {
-                    seen.remove(key);
-                }
                 respond(exchange, 400, "not a WebWork delivery");
                 return;
             }
+            // deduplicated on what the signature covers (the body), never on the unsigned delivery-id header: a
+            // captured delivery replayed within the tolerance with another or no delivery id is still a duplicate
+            String key = "webhook-event:" + (payload.getId() != null && !payload.getId().isBlank()
+                    ? "id:" + payload.getId() : "sha256:" + Sha256.hex(new String(raw, StandardCharsets.UTF_8), 32));
+            IdempotentRepository seen = endpoint.idempotentRepository();
+            if (!seen.add(key)) {
+                LOG.debug("WebWork webhook event {} received before; dropped", payload.getId());
+                respond(exchange, 200, "duplicate");
+                return;
+            }
+            String delivery = in.getHeader(config().getWebhookDeliveryHeader(), String.class);
             in.setBody(payload);
             in.setHeader(WebworkConstants.EVENT, payload.getEvent() != null ? payload.getEvent()
                     : in.getHeader(config().getWebhookEventHeader(), String.class));
-            in.setHeader(WebworkConstants.DELIVERY_ID, delivery != null ? delivery : payload.getId());
+            in.setHeader(WebworkConstants.DELIVERY_ID, payload.getId() != null ? payload.getId() : delivery);
             in.setHeader(ParameterHeaders.WORKSPACE_ID, payload.getWorkspaceId());
             try {
                 next.process(exchange);
@@ -171,14 +172,10 @@ final class WebhookReceiver {
                 exchange.setException(e);
             }
             if (exchange.getException() != null) {
-                if (key != null) {
-                    seen.remove(key);                  // WebWork delivers it again: let that one through
-                }
+                seen.remove(key);                      // WebWork delivers it again: let that one through
                 return;
             }
-            if (key != null) {
-                seen.confirm(key);
-            }
+            seen.confirm(key);
             respond(exchange, 200, "ok");                 // an acknowledgement; what the route made stays with it
         };
     }

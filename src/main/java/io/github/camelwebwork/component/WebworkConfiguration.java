@@ -845,7 +845,10 @@ public class WebworkConfiguration implements Cloneable {
         return webhookDeliveryHeader;
     }
 
-    /** Webhook consumer: the header with the delivery id (deliveries are deduplicated by it). */
+    /**
+     * Webhook consumer: the header with the delivery id, given to the route as CamelWebworkDeliveryId when the body
+     * has no id. Not used to deduplicate: the signature does not cover it.
+     */
     public void setWebhookDeliveryHeader(String webhookDeliveryHeader) {
         this.webhookDeliveryHeader = webhookDeliveryHeader;
     }

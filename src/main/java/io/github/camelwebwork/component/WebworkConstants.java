@@ -145,8 +145,9 @@ public final class WebworkConstants {
               javaType = "String")
     public static final String EVENT = "CamelWebworkEvent";
 
-    @Metadata(label = "consumer", description = "Webhook consumer: the delivery id (the same on every retry of a"
-                                                + " delivery; duplicates are dropped before the route).",
+    @Metadata(label = "consumer", description = "Webhook consumer: the event's id from the signed body (else the"
+                                                + " delivery header); the same on every retry, and duplicates by it"
+                                                + " are dropped before the route.",
               javaType = "String")
     public static final String DELIVERY_ID = "CamelWebworkDeliveryId";
 

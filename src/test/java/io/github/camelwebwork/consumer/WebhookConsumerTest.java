@@ -165,6 +165,44 @@ class WebhookConsumerTest extends SandboxTestSupport {
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isEqualTo(1);
     }
 
+    /**
+     * The delivery-id header is not signed: a captured, validly signed delivery replayed within the tolerance with the
+     * same, another or no delivery id reaches the route once; so does a body without an id of its own.
+     */
+    @Test
+    void aReplayedDeliveryReachesTheRouteOnceWhateverItsDeliveryIdHeaderSays() throws Exception {
+        String token = webhooks().get(0).getToken();
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        String body = "{\"id\":\"evt-77\",\"event\":\"tracker.started\",\"workspace_id\":1,"
+                      + "\"created_at\":\"2026-11-29T08:00:00Z\",\"data\":{\"user_id\":103}}";
+        String signature = sign(token, now, body);
+        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        answers.add(post(body, Map.of("X-Webwork-Delivery", "d-77", "X-Webwork-Timestamp", now,
+                "X-Webwork-Signature", signature)));
+        answers.add(post(body, Map.of("X-Webwork-Delivery", "d-77", "X-Webwork-Timestamp", now,
+                "X-Webwork-Signature", signature)));
+        answers.add(post(body, Map.of("X-Webwork-Delivery", "replayed-1", "X-Webwork-Timestamp", now,
+                "X-Webwork-Signature", signature)));
+        answers.add(post(body, Map.of("X-Webwork-Timestamp", now, "X-Webwork-Signature", signature)));
+
+        String anonymous = "{\"event\":\"tracker.stopped\",\"workspace_id\":1,\"data\":{\"user_id\":103}}";
+        String anonymousSignature = sign(token, now, anonymous);
+        answers.add(post(anonymous, Map.of("X-Webwork-Delivery", "d-78", "X-Webwork-Timestamp", now,
+                "X-Webwork-Signature", anonymousSignature)));
+        answers.add(post(anonymous, Map.of("X-Webwork-Delivery", "replayed-2", "X-Webwork-Timestamp", now,
+                "X-Webwork-Signature", anonymousSignature)));
+        answers.add(post(anonymous, Map.of("X-Webwork-Timestamp", now, "X-Webwork-Signature", anonymousSignature)));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(answers).extracting(HttpResponse::body)
+                .containsExactly("ok", "duplicate", "duplicate", "duplicate", "ok", "duplicate", "duplicate");
+        MockEndpoint events = getMockEndpoint("mock:events");
+        assertThat(events.getReceivedExchanges()).extracting(e -> e.getMessage().getHeader("CamelWebworkEvent"))
+                .containsExactly("tracker.started", "tracker.stopped");
+        assertThat(events.getReceivedExchanges().get(0).getMessage().getHeader("CamelWebworkDeliveryId"))
+                .as("the signed id, not the header").isEqualTo("evt-77");
+    }
+
     @Test
     void aDuplicateDeliveryIsDroppedAndAFailedOneIsDeliveredAgain() throws Exception {
         MockEndpoint events = getMockEndpoint("mock:events");
