@@ -22,6 +22,8 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -29,6 +31,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +97,18 @@ public class WebworkClient {
 
     public ApiResponse execute(ApiRequest request, CallSafety safety) {
         return execute(request, safety, retry.maxAttempts());
+    }
+
+    /**
+     * One attempt of an idempotent call, answered within {@code timeout}: no retry, no token refresh, and no wait
+     * for the rate budget beyond {@code timeout}. For health probes, which must answer fast rather than heal.
+     */
+    public ApiResponse probe(ApiRequest request, Duration timeout) {
+        RequestConfig config = RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout)).build();
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(config);
+        return sendOnce(request, tokens.accessToken(), timeout, context);
     }
 
     /**
@@ -202,7 +217,11 @@ public class WebworkClient {
     }
 
     private ApiResponse sendOnce(ApiRequest request, String token) {
-        takeBudget(request);
+        return sendOnce(request, token, retry.maxBudgetWait(), null);
+    }
+
+    private ApiResponse sendOnce(ApiRequest request, String token, Duration budgetWait, HttpClientContext context) {
+        takeBudget(request, budgetWait);
         String target = baseUrl + request.pathAndQuery();
         String fullPath = basePath + request.path();
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
@@ -214,7 +233,7 @@ public class WebworkClient {
         }
         long started = System.nanoTime();
         try {
-            ApiResponse response = http.execute(builder.build(), r -> read(request, fullPath, r));
+            ApiResponse response = http.execute(builder.build(), context, r -> read(request, fullPath, r));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), basePath + request.pathAndQuery(),
                         response.statusCode(), (System.nanoTime() - started) / 1_000_000);
@@ -236,15 +255,15 @@ public class WebworkClient {
                || e instanceof InterruptedIOException && e.getClass().getSimpleName().equals("ConnectionRequestTimeoutException");
     }
 
-    private void takeBudget(ApiRequest request) {
+    private void takeBudget(ApiRequest request, Duration wait) {
         if (budget == null) {
             return;
         }
         try {
-            if (!budget.acquire(retry.maxBudgetWait())) {
+            if (!budget.acquire(wait)) {
                 throw new WebworkRateLimitException("No WebWork request budget for " + request.method() + " "
-                                                    + basePath + request.path() + " within maxBudgetWait "
-                                                    + retry.maxBudgetWait() + " (" + budget.limit() + " requests per "
+                                                    + basePath + request.path() + " within " + wait
+                                                    + " (" + budget.limit() + " requests per "
                                                     + budget.window() + ")", 0, null);
             }
         } catch (InterruptedException e) {

@@ -49,7 +49,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
     private final Map<HttpSettings, CloseableHttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, AccessTokenProvider> credentials = new ConcurrentHashMap<>();
     private final Map<String, RateBudget> budgets = new ConcurrentHashMap<>();
-    private final Map<String, WebworkHealth> health = new ConcurrentHashMap<>();
+    private final Map<HealthKey, WebworkHealth> health = new ConcurrentHashMap<>();
     private IdempotentRepository defaultIdempotentRepository;
     private final ObjectMapper objectMapper = WebworkJson.newMapper();
 
@@ -115,9 +115,17 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
                 k -> new RateBudget(config.getRateLimit(), Duration.ofMillis(config.getRateLimitWindow())));
     }
 
-    /** The health of a credential: whether it works, and its budget. */
-    WebworkHealth health(Credential credential) {
-        return health.computeIfAbsent(credential.key(), k -> new WebworkHealth(k));
+    /**
+     * The health of the calls to one base URL with one credential through one HTTP client (its timeouts, proxy and
+     * TLS): an endpoint that differs in any of them can fail while another works.
+     */
+    WebworkHealth health(Credential credential, String baseUrl, CloseableHttpClient http) {
+        return health.computeIfAbsent(new HealthKey(baseUrl, credential.key(), http),
+                k -> new WebworkHealth(credential.key()));
+    }
+
+    /** What makes a call succeed; the HTTP client compares by identity (one per set of HTTP settings). */
+    private record HealthKey(String baseUrl, String credentialKey, CloseableHttpClient http) {
     }
 
     /** User-supplied idempotency repositories this component started (and so stops). */

@@ -35,6 +35,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Manage WebWork Tracker workspaces, members, projects, tasks and time through the WebWork REST API V2.
@@ -259,9 +260,10 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
                 Duration.ofMillis(configuration.getMaxBudgetWait()),
                 // the server may still be working on a create that timed out: look for it after twice the timeout
                 Duration.ofMillis(2 * configuration.getResponseTimeout()));
-        health = component.health(credential);
+        CloseableHttpClient http = component.httpClient(configuration);
+        health = component.health(credential, configuration.getBaseUrl(), http);
         idempotentRepository = component.idempotentRepository(configuration);
-        client = new WebworkClient(component.httpClient(configuration), configuration.getBaseUrl(),
+        client = new WebworkClient(http, configuration.getBaseUrl(),
                 credential.provider(), component.objectMapper(), component.budget(credential.key(), configuration),
                 retry);
     }
