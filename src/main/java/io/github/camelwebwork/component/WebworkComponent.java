@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
@@ -18,6 +20,8 @@ import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.client.oauth.FileTokenStore;
 import io.github.camelwebwork.client.oauth.OAuth2TokenProvider;
 import io.github.camelwebwork.client.oauth.TokenStore;
+import io.github.camelwebwork.operation.FieldType;
+import io.github.camelwebwork.operation.Param;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -60,9 +64,31 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
                                                + ". Valid resources: " + String.join(", ", OperationCatalogue.resources()));
         }
         WebworkEndpoint endpoint = new WebworkEndpoint(uri, this, remaining, configuration.copy());
+        requireNumbers(remaining, parameters);
         setProperties(endpoint, parameters);
         endpoint.validateOperation();
         return endpoint;
+    }
+
+    /** The options the catalogue reads as whole numbers (ids, pages, ...). */
+    private static final Set<String> NUMBER_OPTIONS = OperationCatalogue.all().stream()
+            .flatMap(op -> op.params().stream())
+            .filter(p -> p.hasOption() && (p.field().type() == FieldType.INTEGER_ID
+                                           || p.field().type() == FieldType.INTEGER))
+            .map(Param::option).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * Camel converts a number option's text that is not a number to 0 without a word, and the user's value would be
+     * lost behind "must be at least 1 (got 0)": such a value is refused here, quoted.
+     */
+    private static void requireNumbers(String resource, Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> e : parameters.entrySet()) {
+            if (NUMBER_OPTIONS.contains(e.getKey()) && e.getValue() instanceof String text && !text.startsWith("#")
+                && !text.trim().matches("[+-]?[0-9]+")) {
+                throw new IllegalArgumentException("webwork:" + resource + ": option " + e.getKey()
+                                                   + " must be a whole number (got '" + text + "')");
+            }
+        }
     }
 
     CloseableHttpClient httpClient(WebworkConfiguration config) throws Exception {

@@ -10,6 +10,7 @@ import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Bad input is refused before any network call, with every violation in one exception. */
@@ -88,6 +89,22 @@ class TaskValidationTest extends SandboxTestSupport {
                 () -> template.requestBodyAndHeader(TASKS + "get", null, WebworkConstants.TASK_ID, "abc"));
         assertThat(((WebworkValidationException) e.getCause()).getViolations())
                 .containsExactly("task_id: must be an integer id (got 'abc')");
+        assertThat(requests()).isEmpty();
+    }
+
+    /** A URI option that is not a number is refused quoting the value given, not a converted 0. */
+    @Test
+    void aUriIdThatIsNotANumberIsQuoted() {
+        Throwable e = catchThrowable(() -> template.requestBody(
+                "webwork:tasks?workspaceId=1&projectId=abc&taskId=7&operation=get", (Object) null));
+        assertThat(e).isNotNull();
+        Throwable root = e;
+        StringBuilder messages = new StringBuilder();
+        while (root != null) {
+            messages.append(root.getMessage()).append('\n');
+            root = root.getCause();
+        }
+        assertThat(messages.toString()).contains("projectId").contains("abc").doesNotContain("(got 0)");
         assertThat(requests()).isEmpty();
     }
 
