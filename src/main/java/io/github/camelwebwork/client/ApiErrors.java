@@ -36,7 +36,7 @@ final class ApiErrors {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         JsonNode node = envelope == null ? null : envelope.get("errors");
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 List<String> messages = new ArrayList<>();
                 if (e.getValue().isArray()) {
                     e.getValue().forEach(m -> messages.add(m.asText()));

@@ -2,7 +2,6 @@ package io.github.camelwebwork.model;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -94,9 +93,7 @@ public class TaskReportUser extends WebworkModel {
                     days.add(ctxt.readTreeAsValue(day, TaskReportDay.class));
                 }
             } else if (node.isObject()) {
-                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     days.add(day(e.getKey(), e.getValue(), ctxt));
                 }
             }

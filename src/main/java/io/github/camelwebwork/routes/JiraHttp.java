@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -170,9 +169,7 @@ public class JiraHttp implements HttpClientConfigurer {
             JsonNode node = JiraSync.JSON.readTree(body);
             List<String> parts = new ArrayList<>();
             node.path("errorMessages").forEach(m -> parts.add(m.asText()));
-            Iterator<Map.Entry<String, JsonNode>> errors = node.path("errors").fields();
-            while (errors.hasNext()) {
-                Map.Entry<String, JsonNode> e = errors.next();
+            for (Map.Entry<String, JsonNode> e : node.path("errors").properties()) {
                 parts.add(e.getKey() + ": " + e.getValue().asText());
             }
             if (!parts.isEmpty()) {

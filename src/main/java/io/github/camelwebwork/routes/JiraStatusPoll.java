@@ -267,7 +267,7 @@ public class JiraStatusPoll {
                                             + "document; fix or delete the file (the poll then starts from now)");
         }
         if (!loaded) {
-            state.path("statuses").fields().forEachRemaining(
+            state.path("statuses").properties().forEach(
                     e -> sync.issueStatuses().putIfAbsent(e.getKey(), e.getValue().asText()));
             loaded = true;
         }
