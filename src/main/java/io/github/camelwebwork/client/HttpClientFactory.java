@@ -20,6 +20,8 @@ public final class HttpClientFactory {
 
     public static CloseableHttpClient create(HttpSettings settings, String userAgent) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                // HttpClient's own connections log the bearer token and secret form fields at DEBUG
+                .setConnectionFactory(new MaskingConnectionFactory())
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()

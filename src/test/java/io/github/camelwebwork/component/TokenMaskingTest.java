@@ -55,6 +55,20 @@ class TokenMaskingTest extends SandboxTestSupport {
         };
     }
 
+    /**
+     * What the README says of a secret given in an endpoint URI: Camel masks it in toString() (and so in its logs and
+     * route dumps), while getEndpointUri() is the URI as written; hence the advice to set secrets on the component.
+     */
+    @Test
+    void aTokenInTheUriIsMaskedInToStringButNotInTheRawEndpointUri() {
+        WebworkEndpoint endpoint = context.getEndpoint(
+                "webwork:tasks?operation=get&accessToken=uri-token-3f9a&workspaceId=1", WebworkEndpoint.class);
+
+        assertThat(endpoint.toString()).doesNotContain("uri-token-3f9a").contains("accessToken=xxxxxx");
+        assertThat(endpoint.getEndpointUri()).contains("uri-token-3f9a");
+        assertThat(endpoint.getConfiguration().toString()).doesNotContain("uri-token-3f9a");
+    }
+
     @Test
     void theTokenIsNeverShown() throws Exception {
         MockEndpoint dead = getMockEndpoint("mock:dead");
