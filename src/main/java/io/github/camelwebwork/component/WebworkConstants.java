@@ -131,7 +131,7 @@ public final class WebworkConstants {
                                                 + " a DELETED is the last known version).", javaType = "String")
     public static final String CHANGE_TYPE = io.github.camelwebwork.consumer.ConsumerHeaders.CHANGE_TYPE;
 
-    @Metadata(label = "consumer", description = "A stable key of the record: <workspaceId>:<resource>:<id>, e.g."
+    @Metadata(label = "consumer", description = "A stable key of the record: {workspaceId}:{resource}:{id}, e.g."
                                                 + " 1:tasks:512 (a Kafka record key).", javaType = "String")
     public static final String KEY = io.github.camelwebwork.consumer.ConsumerHeaders.KEY;
 
