@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.model.TaskStatus;
+import io.github.camelwebwork.state.AtomicFiles;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
