@@ -101,6 +101,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "memberid":
         case "memberId": getOrCreateConfiguration(target).setMemberId(property(camelContext, java.lang.Long.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "oninvalidstate":
+        case "onInvalidState": getOrCreateConfiguration(target).setOnInvalidState(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orderby":
         case "orderBy": getOrCreateConfiguration(target).setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
@@ -275,6 +277,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "memberid":
         case "memberId": return java.lang.Long.class;
         case "name": return java.lang.String.class;
+        case "oninvalidstate":
+        case "onInvalidState": return java.lang.String.class;
         case "operation": return java.lang.String.class;
         case "orderby":
         case "orderBy": return java.lang.String.class;
@@ -450,6 +454,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "memberid":
         case "memberId": return getOrCreateConfiguration(target).getMemberId();
         case "name": return getOrCreateConfiguration(target).getName();
+        case "oninvalidstate":
+        case "onInvalidState": return getOrCreateConfiguration(target).getOnInvalidState();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "orderby":
         case "orderBy": return getOrCreateConfiguration(target).getOrderBy();

@@ -101,6 +101,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "memberid":
         case "memberId": target.getConfiguration().setMemberId(property(camelContext, java.lang.Long.class, value)); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "oninvalidstate":
+        case "onInvalidState": target.getConfiguration().setOnInvalidState(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orderby":
         case "orderBy": target.getConfiguration().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
@@ -299,6 +301,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "memberid":
         case "memberId": return java.lang.Long.class;
         case "name": return java.lang.String.class;
+        case "oninvalidstate":
+        case "onInvalidState": return java.lang.String.class;
         case "operation": return java.lang.String.class;
         case "orderby":
         case "orderBy": return java.lang.String.class;
@@ -498,6 +502,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "memberid":
         case "memberId": return target.getConfiguration().getMemberId();
         case "name": return target.getConfiguration().getName();
+        case "oninvalidstate":
+        case "onInvalidState": return target.getConfiguration().getOnInvalidState();
         case "operation": return target.getConfiguration().getOperation();
         case "orderby":
         case "orderBy": return target.getConfiguration().getOrderBy();

@@ -23,7 +23,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(104);
+        Set<String> props = new HashSet<>(105);
         props.add("accessToken");
         props.add("backfillFrom");
         props.add("backfillTo");
@@ -66,6 +66,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxRetryAfter");
         props.add("memberId");
         props.add("name");
+        props.add("onInvalidState");
         props.add("operation");
         props.add("orderBy");
         props.add("page");

@@ -168,6 +168,8 @@ public class WebworkConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
     private String stateFile;
+    @UriParam(label = "consumer", defaultValue = "fail", enums = "fail,snapshot,now")
+    private String onInvalidState = "fail";
 
     @UriParam(label = "consumer,webhook")
     private String webhookExternalUrl;
@@ -782,9 +784,18 @@ public class WebworkConfiguration implements Cloneable {
         return stateFile;
     }
 
-    /** Consumer: a file for the state (Camel FileStateRepository), so that a restart neither repeats nor misses changes. */
+    /** Consumer: a file for the state (versioned, checksummed, written atomically), so that a restart neither repeats nor misses changes. */
     public void setStateFile(String stateFile) {
         this.stateFile = stateFile;
+    }
+
+    public String getOnInvalidState() {
+        return onInvalidState;
+    }
+
+    /** Consumer: what a damaged stateFile (empty, cut short, overwritten, a checksum mismatch) does at start: fail refuses to start the consumer; snapshot and now move the file aside and scan as on a first run that emits every record that exists as CREATED (snapshot) or takes them as the starting point silently (now). */
+    public void setOnInvalidState(String onInvalidState) {
+        this.onInvalidState = onInvalidState;
     }
 
     public String getWebhookExternalUrl() {

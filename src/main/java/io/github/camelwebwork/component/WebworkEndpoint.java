@@ -243,7 +243,7 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         }
         return new ConsumerSettings(c.getWorkspaceId(), c.getLookbackDays(), c.getMaxRequestsPerPoll(),
                 c.getTimeZone(), c.isSnapshot(), c.getBackfillFrom(), c.getBackfillTo(), c.getStateRepository(),
-                c.getStateFile(), view, filtered, c.getReconcileEvery());
+                c.getStateFile(), view, filtered, c.getReconcileEvery(), c.getOnInvalidState());
     }
 
     @Override

@@ -10,11 +10,12 @@ import org.apache.camel.spi.StateRepository;
  *                       newest page back to a page with nothing new (creates and edits of recent records, no deletes)
  * @param filteredView whether records may leave the view without being deleted (a status filter): they are then
  *                     dropped silently instead of emitted as DELETED
+ * @param onInvalidState what a damaged {@code stateFile} does at start: {@code fail}, {@code snapshot} or {@code now}
  */
 public record ConsumerSettings(Long workspaceId, int lookbackDays, int maxRequestsPerPoll, String timeZone,
                                boolean snapshot, String backfillFrom, String backfillTo,
                                StateRepository<String, String> stateRepository, String stateFile, String view,
-                               boolean filteredView, int reconcileEvery) {
+                               boolean filteredView, int reconcileEvery, String onInvalidState) {
 
     public boolean isBackfill() {
         return backfillFrom != null;

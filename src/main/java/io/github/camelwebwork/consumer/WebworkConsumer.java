@@ -1,6 +1,6 @@
 package io.github.camelwebwork.consumer;
 
-import java.io.File;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,12 +24,13 @@ import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.operation.ListPages;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ParameterSource;
+import io.github.camelwebwork.state.StateFile;
+import io.github.camelwebwork.state.StateFileRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -55,6 +56,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     /** Held while a poll runs: a stop waits for it before it flushes the state. */
     private final ReentrantLock polling = new ReentrantLock();
     private boolean ownsRepository;
+    /** Whether the first scan emits what exists: the snapshot option, or onInvalidState after a damaged file. */
+    private boolean firstScanEmits;
     private ChangeState state;
     private Cycle cycle;
     private boolean backfillDone;
@@ -87,16 +90,38 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         if (settings.workspaceId() == null) {
             throw new IllegalArgumentException("webwork:" + source.resource() + " as a consumer needs workspaceId");
         }
+        String onInvalid = settings.onInvalidState() == null ? "fail" : settings.onInvalidState().trim();
+        if (!List.of("fail", "snapshot", "now").contains(onInvalid)) {
+            throw new IllegalArgumentException("webwork:" + source.resource() + ": onInvalidState is fail, snapshot or "
+                                               + "now, not '" + settings.onInvalidState() + "'");
+        }
         repository = settings.stateRepository();
         ownsRepository = repository == null;
         if (repository == null) {
-            repository = settings.stateFile() != null
-                    ? FileStateRepository.fileStateRepository(new File(settings.stateFile()))
+            repository = settings.stateFile() != null ? fileRepository(settings, onInvalid)
                     : new MemoryStateRepository();
         }
         ServiceHelper.startService(repository);
+        firstScanEmits = settings.snapshot();
+        if (repository instanceof StateFileRepository file && file.recoveredFrom().isPresent()) {
+            firstScanEmits = onInvalid.equals("snapshot");
+            LOG.warn("webwork:{} onInvalidState={}: the first scan {}", source.resource(), onInvalid, firstScanEmits
+                    ? "emits every record that exists as CREATED" : "takes the records that exist as its starting "
+                                                                    + "point and emits none");
+        }
         state = new ChangeState(repository, statePrefix(), source.mapper());
         super.doStart();
+    }
+
+    private StateFileRepository fileRepository(ConsumerSettings settings, String onInvalid) {
+        StateFileRepository file = new StateFileRepository(StateFile.of(Path.of(settings.stateFile()),
+                "change-capture", "change-capture").waysOut(
+                "Ways out: onInvalidState=now (the file is moved aside and the first scan takes the records that "
+                + "exist as its starting point, emitting none: what changed since the file was last good is not "
+                + "emitted) or onInvalidState=snapshot (moved aside; the first scan emits every record that exists "
+                + "as CREATED); or delete the file for a first run (snapshot=" + settings.snapshot() + ")."));
+        file.setRecoverInvalid(!onInvalid.equals("fail"));
+        return file;
     }
 
     @Override
@@ -270,7 +295,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         private final boolean incremental = !firstEver && source.settings().reconcileEvery() > 1
                                             && cycles % source.settings().reconcileEvery() != 0;
         /** The first scan without a snapshot: what it finds is committed as the starting point, not emitted. */
-        private final boolean silent = firstEver && !source.settings().snapshot() && !source.settings().isBackfill();
+        private final boolean silent = firstEver && !firstScanEmits && !source.settings().isBackfill();
         private int descending;
         private List<ScanPlan.Partition> partitions;
         private final List<JsonNode> listed = new ArrayList<>();

@@ -1,20 +1,21 @@
 package io.github.camelwebwork.routes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.model.TaskStatus;
+import io.github.camelwebwork.state.InvalidStateException;
+import io.github.camelwebwork.state.StateFile;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ public class JiraStatusPoll {
     private int pageSize = 100;
     private final Map<String, Integer> byName = new LinkedHashMap<>();
     private volatile boolean loaded;
+    private boolean recoverInvalid;
     /** The cursor this process committed last (the state file is read only before the first commit). */
     private volatile Long cursor;
 
@@ -69,9 +71,21 @@ public class JiraStatusPoll {
         this.sync = sync;
     }
 
-    /** Where the cursor (epoch millis) is kept between polls and restarts. */
+    /** Where the cursor (epoch millis) is kept between polls and restarts (a {@link StateFile}). */
     public void setStateFile(String stateFile) {
         this.stateFile = Path.of(stateFile);
+    }
+
+    /**
+     * What a damaged state file does: {@code fail} (default) stops the start (and every poll); {@code now} moves it
+     * aside and starts from now, as a first start does.
+     */
+    public void setOnInvalidState(String onInvalidState) {
+        String value = onInvalidState == null ? "" : onInvalidState.trim();
+        if (!value.equals("fail") && !value.equals("now")) {
+            throw new IllegalArgumentException("jira.on-invalid-state is fail or now, not '" + onInvalidState + "'");
+        }
+        this.recoverInvalid = value.equals("now");
     }
 
     /** How far before a poll's start the next poll looks again (Jira's search index lag); 60 s by default. */
@@ -247,31 +261,86 @@ public class JiraStatusPoll {
     // ---------------------------------------------------------------- the state: cursor and statuses seen
 
     /**
+     * Reads the state file once at start (the bean's init method), so that a damaged one stops the start instead of
+     * failing every poll; the statuses are put into the sync's memory at the first poll, as always.
+     */
+    public void checkState() throws IOException {
+        readState();
+    }
+
+    /**
      * The committed cursor, or {@code first} when there is none yet; on the first call also puts the statuses seen
      * (persisted with the cursor) into the sync's memory.
      */
     long readCursor(long first) throws IOException {
-        if (stateFile == null || !Files.isRegularFile(stateFile)) {
+        Optional<JsonNode> state = readState();
+        if (state.isEmpty()) {
             loaded = true;
             return first;
         }
-        String text = Files.readString(stateFile, StandardCharsets.UTF_8);
-        JsonNode state;
-        try {
-            state = JiraSync.JSON.readTree(text);
-        } catch (IOException e) {
-            state = null;
-        }
-        if (state == null || !state.path("cursor").canConvertToLong()) {
-            throw new IllegalStateException("The Jira status state " + stateFile + " is not a {cursor, statuses} "
-                                            + "document; fix or delete the file (the poll then starts from now)");
-        }
         if (!loaded) {
-            state.path("statuses").properties().forEach(
+            state.get().path("statuses").properties().forEach(
                     e -> sync.issueStatuses().putIfAbsent(e.getKey(), e.getValue().asText()));
             loaded = true;
         }
-        return state.get("cursor").asLong();
+        return state.get().get("cursor").asLong();
+    }
+
+    /** The {cursor, statuses} document; none without a file, or after a damaged one was moved aside. */
+    private Optional<JsonNode> readState() throws IOException {
+        if (stateFile == null) {
+            return Optional.empty();
+        }
+        StateFile file = stateFile();
+        Optional<StateFile.Contents> contents;
+        try {
+            contents = file.read();
+        } catch (InvalidStateException e) {
+            if (!recoverInvalid) {
+                throw e;
+            }
+            Path aside = file.setAside();
+            LOG.warn("{} Recovering (jira.on-invalid-state=now): the file was moved to {}; the poll starts from now",
+                    e.getMessage(), aside);
+            return Optional.empty();
+        }
+        if (contents.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> entries = contents.get().entries();
+        JsonNode state = entries.size() == 1 ? document(entries.get(0)) : null;
+        if (state == null) {
+            throw file.invalid("it does not hold one {cursor, statuses} document");
+        }
+        if (contents.get().legacy()) {
+            file.write(entries);
+        }
+        return Optional.of(state);
+    }
+
+    private static JsonNode document(String text) {
+        try {
+            JsonNode state = JiraSync.JSON.readTree(text);
+            return state != null && state.path("cursor").canConvertToLong() && state.path("cursor").isNumber()
+                    ? state : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private StateFile stateFile() {
+        return StateFile.of(stateFile, "jira-status", "Jira status poll")
+                .legacy("JSON {cursor, statuses}", text -> {
+                    JsonNode state = document(text);
+                    if (state == null) {
+                        throw new IllegalArgumentException("not a JSON {cursor, statuses} document");
+                    }
+                    return List.of(state.toString());
+                })
+                .waysOut("Ways out: jira.on-invalid-state=now (the file is moved aside and the poll starts from now "
+                         + "minus jira.poll-overlap-ms; each issue's next status is its baseline, so status changes "
+                         + "made in Jira since the file was last good are not written to the tasks), or delete the "
+                         + "file (the same, without keeping it).");
     }
 
     private void writeCursor(long cursor) throws IOException {
@@ -281,13 +350,6 @@ public class JiraStatusPoll {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("cursor", cursor);
         state.put("statuses", new java.util.TreeMap<>(sync.issueStatuses()));
-        Path temp = AtomicFiles.tempFileFor(stateFile);
-        try {
-            Files.writeString(temp, JiraSync.json(state), StandardCharsets.UTF_8);
-            AtomicFiles.commit(temp, stateFile);
-        } catch (IOException | RuntimeException e) {
-            AtomicFiles.discard(temp);
-            throw e;
-        }
+        stateFile().write(List.of(JiraSync.json(state)));
     }
 }

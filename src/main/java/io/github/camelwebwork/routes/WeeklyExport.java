@@ -25,6 +25,7 @@ import io.github.camelwebwork.model.Member;
 import io.github.camelwebwork.model.TimeEntry;
 import io.github.camelwebwork.model.TrackedHoursReport;
 import io.github.camelwebwork.model.TrackedHoursUser;
+import io.github.camelwebwork.state.AtomicFiles;
 import org.apache.commons.csv.CSVPrinter;
 
 /**

@@ -67,14 +67,14 @@ class ChangeCaptureTest extends SandboxTestSupport {
     }
 
     /** Waits until the mock has {@code count} messages and a few more polls add none. */
-    private static void settle(MockEndpoint mock, int count) {
+    static void settle(MockEndpoint mock, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> mock.getReceivedCounter() >= count);
         await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5))
                 .failFast("more than " + count + " changes: " + changes(mock), () -> mock.getReceivedCounter() > count)
                 .until(() -> mock.getReceivedCounter() == count);
     }
 
-    private static List<String> changes(MockEndpoint mock) {
+    static List<String> changes(MockEndpoint mock) {
         List<String> list = new ArrayList<>();
         mock.getReceivedExchanges().forEach(e -> list.add(e.getMessage().getHeader("CamelWebworkChangeType") + " "
                                                          + e.getMessage().getHeader("CamelWebworkKey")));

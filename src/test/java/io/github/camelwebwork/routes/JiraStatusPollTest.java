@@ -11,12 +11,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.routes.JiraStatusPoll.StatusChange;
+import io.github.camelwebwork.state.InvalidStateException;
+import io.github.camelwebwork.state.StateFile;
+import io.github.camelwebwork.support.Damage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -253,7 +258,8 @@ class JiraStatusPollTest {
         exchange.setProperty(JiraStatusPoll.POLL_START, 100_000L);
         poll.commit(exchange);
 
-        JsonNode state = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("# camel-webwork state v1 jira-status ");
+        JsonNode state = JSON.readTree(stateFile(file).read().orElseThrow().entries().get(0));
         assertThat(state.path("cursor").asLong()).isEqualTo(99_000L);
         assertThat(state.path("statuses").path("WW-2").asText()).isEqualTo("Done");
         try (Stream<Path> files = Files.list(file.getParent())) {
@@ -280,15 +286,81 @@ class JiraStatusPollTest {
         }
     }
 
+    private static StateFile stateFile(Path file) {
+        return StateFile.of(file, "jira-status", "Jira status poll");
+    }
+
+    /** A poll that committed cursor 99,000 and a status to {@code file}. */
+    private static void committed(Path file) throws Exception {
+        JiraSync sync = sync();
+        sync.issueStatusSeen(7, "WW-1", "In Progress", false);
+        JiraStatusPoll poll = poll(sync);
+        poll.setStateFile(file.toString());
+        poll.setOverlapMillis(1_000);
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setProperty(JiraStatusPoll.SINCE, 5_000L);
+        exchange.setProperty(JiraStatusPoll.POLL_START, 100_000L);
+        poll.commit(exchange);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Damage.class)
+    void aDamagedStateFileStopsTheStartWithTheFileAndTheWayOut(Damage damage) throws Exception {
+        Path file = dir.resolve("jira-status.json");
+        committed(file);
+        damage.apply(file);
+        JiraSync sync = sync();
+        JiraStatusPoll poll = poll(sync);
+        poll.setStateFile(file.toString());
+
+        assertThatThrownBy(poll::checkState).isInstanceOf(InvalidStateException.class)
+                .hasMessageStartingWith("The Jira status poll state file " + file + " is damaged: ")
+                .hasMessageContaining("jira.on-invalid-state=now").hasMessageContaining("delete the file");
+        assertThatThrownBy(() -> poll.begin(exchange())).as("and every poll").isInstanceOf(InvalidStateException.class);
+        assertThat(sync.issueStatuses()).isEmpty();
+    }
+
     @Test
-    void aCorruptStateFileIsAClearError() throws Exception {
+    void whatIsNotACursorDocumentIsRefusedToo() throws Exception {
         Path file = dir.resolve("jira-status.json");
         JiraStatusPoll poll = poll(sync());
         poll.setStateFile(file.toString());
         for (String content : List.of("{not json", "{\"statuses\":{}}", "{\"cursor\":\"soon\"}", "")) {
             Files.writeString(file, content, StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> poll.readCursor(1L)).as(content).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(file.toString()).hasMessageContaining("fix or delete");
+            assertThatThrownBy(() -> poll.readCursor(1L)).as(content).isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining(file.toString()).hasMessageContaining("delete the file");
         }
+        stateFile(file).write(List.of("{\"statuses\":{}}"));
+        assertThatThrownBy(() -> poll.readCursor(1L)).hasMessageContaining("does not hold one {cursor, statuses} document");
+    }
+
+    @Test
+    void onInvalidStateNowMovesTheFileAsideAndStartsFromNow() throws Exception {
+        Path file = dir.resolve("jira-status.json");
+        committed(file);
+        Damage.FLIPPED_BYTE.apply(file);
+        JiraSync sync = sync();
+        JiraStatusPoll poll = poll(sync);
+        poll.setStateFile(file.toString());
+        poll.setOnInvalidState("now");
+
+        assertThat(poll.readCursor(42L)).isEqualTo(42L);
+        assertThat(sync.issueStatuses()).isEmpty();
+        assertThat(dir.resolve("jira-status.json.invalid")).exists();
+        assertThatThrownBy(() -> poll.setOnInvalidState("snapshot"))
+                .hasMessage("jira.on-invalid-state is fail or now, not 'snapshot'");
+    }
+
+    @Test
+    void theJsonFileOfAnEarlierVersionIsReadOnceAndRewritten() throws Exception {
+        Path file = dir.resolve("jira-status.json");
+        Files.writeString(file, "{\"cursor\":99000,\"statuses\":{\"WW-2\":\"Done\"}}", StandardCharsets.UTF_8);
+        JiraSync sync = sync();
+        JiraStatusPoll poll = poll(sync);
+        poll.setStateFile(file.toString());
+
+        assertThat(poll.readCursor(1L)).isEqualTo(99_000L);
+        assertThat(sync.issueStatuses()).containsExactlyEntriesOf(Map.of("WW-2", "Done"));
+        assertThat(Files.readString(file)).startsWith("# camel-webwork state v1 jira-status lines=1 ");
     }
 }

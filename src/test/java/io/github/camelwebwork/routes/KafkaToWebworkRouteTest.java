@@ -31,6 +31,9 @@ import io.github.camelwebwork.sandbox.SandboxTask;
 import io.github.camelwebwork.sandbox.SandboxTimeEntry;
 import io.github.camelwebwork.sandbox.SandboxTimesheet;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.state.InvalidStateException;
+import io.github.camelwebwork.state.StateFileIdempotentRepository;
+import io.github.camelwebwork.support.Damage;
 import io.github.camelwebwork.support.EmbeddedKafka;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import io.github.camelwebwork.support.YamlRoutes;
@@ -50,8 +53,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -135,9 +141,11 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
         assertDeadLetters(commands, dlq, 1);
         assertThat(sandbox.faultsInjected()).containsKeys(FaultKind.RESET_AFTER, FaultKind.TRUNCATED_JSON,
                 FaultKind.MALFORMED_JSON, FaultKind.RESET_BEFORE, FaultKind.HTTP_500, FaultKind.BURST_429);
-        assertThat(Files.readAllLines(tmp.resolve("keys.dat"))).as("the persisted idempotency keys")
-                .contains("tasks.create:" + commands.valid.stream().filter(c -> c.kind.equals("tasks.create"))
-                        .map(c -> c.id).filter(id -> id != null).findFirst().orElseThrow());
+        StateFileIdempotentRepository persisted = new StateFileIdempotentRepository(tmp.resolve("keys.dat"));
+        persisted.start();
+        assertThat(persisted.contains("tasks.create:" + commands.valid.stream()
+                .filter(c -> c.kind.equals("tasks.create")).map(c -> c.id).filter(id -> id != null).findFirst()
+                .orElseThrow())).as("the persisted idempotency keys").isTrue();
 
         // every record read again, as after a crash that lost the committed offsets: nothing is created twice
         context.getRouteController().stopRoute(ROUTE);
@@ -165,6 +173,91 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
         assertThat(requests()).filteredOn(r -> r.method().equals("POST") && r.path().equals("/api/v2/tasks"))
                 .hasSize(1);
         assertThat(kafka.readAll(topic + ".dlq", Duration.ofMillis(500))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Damage.class)
+    void aDamagedKeyFileStopsTheRouteFromStartingAndNothingIsSent(Damage damage) throws Exception {
+        String topic = "damaged-keys-" + damage.name().toLowerCase(java.util.Locale.ROOT);
+        kafka.createTopics(List.of(topic, topic + ".dlq"), List.of());
+        useProperties(topic, topic + "-group");
+        Path keys = tmp.resolve("keys.dat");
+        keyFileWith(keys, "tasks.create:sent-1", "tasks.create:sent-2");
+        damage.apply(keys);
+        kafka.send(topic, "sent-1", createCommand("sent-1", "Sent before the crash"));
+
+        Throwable failure = catchThrowable(() -> YamlRoutes.load(context, "kafka-to-webwork.yaml"));
+
+        assertThat(rootCause(failure)).isInstanceOf(InvalidStateException.class)
+                .hasMessageStartingWith("The idempotency-key state file " + keys + " is damaged: ")
+                .hasMessageContaining("webwork.commands.on-invalid-state=now").hasMessageContaining("delete the file");
+        assertThat(context.getRoute(ROUTE)).as("the route was not added").isNull();
+        assertThat(requests()).as("nothing was sent").isEmpty();
+        assertThat(keys).exists();
+    }
+
+    @Test
+    void onInvalidStateNowMovesTheKeyFileAsideAndStartsWithNoKeys() throws Exception {
+        String topic = "recovered-keys";
+        kafka.createTopics(List.of(topic, topic + ".dlq"), List.of());
+        useProperties(topic, topic + "-group", Map.of("webwork.commands.on-invalid-state", "now"));
+        Path keys = tmp.resolve("keys.dat");
+        keyFileWith(keys, "tasks.create:sent-1");
+        Damage.EMPTY.apply(keys);
+
+        YamlRoutes.load(context, "kafka-to-webwork.yaml");
+        kafka.send(topic, "new-1", createCommand("new-1", "After the recovery"));
+
+        awaitCommitted(topic + "-group", topic, 1);
+        assertThat(tmp.resolve("keys.dat.invalid")).as("the damaged file is kept").isEmptyFile();
+        assertThat(sandbox.state().tasks(1, 101)).filteredOn(t -> t.title().equals("After the recovery")).hasSize(1);
+        StateFileIdempotentRepository written = new StateFileIdempotentRepository(keys);
+        written.start();
+        assertThat(written.contains("tasks.create:new-1")).isTrue();
+    }
+
+    @Test
+    void aKeyFileOfCamelsFileIdempotentRepositoryIsMigratedAndItsKeysStillCount() throws Exception {
+        String topic = "migrated-keys";
+        kafka.createTopics(List.of(topic, topic + ".dlq"), List.of());
+        useProperties(topic, topic + "-group");
+        Path keys = tmp.resolve("keys.dat");
+        var old = org.apache.camel.support.processor.idempotent.FileIdempotentRepository
+                .fileIdempotentRepository(keys.toFile());
+        old.start();
+        old.add("tasks.create:old-1");
+        old.stop();
+        sandbox.state().addTask(1, 101, "Made by the old version");
+
+        YamlRoutes.load(context, "kafka-to-webwork.yaml");
+        kafka.send(topic, "old-1", createCommand("old-1", "Made by the old version"));
+
+        awaitCommitted(topic + "-group", topic, 1);
+        assertThat(sandbox.state().tasks(1, 101)).as("the key was seen: looked up, found, not created again")
+                .filteredOn(t -> t.title().equals("Made by the old version")).hasSize(1);
+        assertThat(Files.readString(keys)).startsWith("# camel-webwork state v1 idempotency-keys ");
+    }
+
+    private static void keyFileWith(Path file, String... keys) throws Exception {
+        StateFileIdempotentRepository repository = new StateFileIdempotentRepository(file);
+        repository.start();
+        for (String key : keys) {
+            repository.add(key);
+        }
+        repository.stop();
+    }
+
+    private static String createCommand(String id, String title) {
+        return "{\"id\": \"" + id + "\", \"resource\": \"tasks\", \"operation\": \"create\", \"projectId\": 101,"
+               + " \"body\": {\"title\": \"" + title + "\"}}";
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        assertThat(t).as("it failed").isNotNull();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     // ---- the commands ---------------------------------------------------------------------------------------
@@ -306,6 +399,10 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
     }
 
     private void useProperties(String topic, String group) {
+        useProperties(topic, group, Map.of());
+    }
+
+    private void useProperties(String topic, String group, Map<String, String> more) {
         Properties p = new Properties();
         p.put("kafka.brokers", kafka.bootstrapServers());
         p.put("kafka.poll-timeout-ms", "500");
@@ -315,6 +412,7 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
         p.put("webwork.commands.group-id", group);
         p.put("webwork.commands.idempotency-file", tmp.resolve("keys.dat").toString());
         p.put("webwork.commands.redelivery-delay", "20");
+        p.putAll(more);
         context.getPropertiesComponent().setOverrideProperties(p);
     }
 

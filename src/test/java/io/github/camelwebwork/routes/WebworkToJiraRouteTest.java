@@ -13,6 +13,8 @@ import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.jira.JiraEmulator;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.state.InvalidStateException;
+import io.github.camelwebwork.state.StateFile;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import io.github.camelwebwork.support.YamlRoutes;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -258,7 +261,41 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
     }
 
     private JsonNode statusState() throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(stateDir.resolve("jira-status.json").toFile());
+        String document = StateFile.of(stateDir.resolve("jira-status.json"), "jira-status", "Jira status poll").read()
+                .orElseThrow().entries().get(0);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(document);
+    }
+
+    @Test
+    void aDamagedStatusStateStopsTheStartAndNothingIsCalled() throws Exception {
+        Path file = stateDir.resolve("jira-status.json");
+        Files.writeString(file, "");
+
+        Throwable failure = catchThrowable(() -> startRoute(true, Map.of("jira.worklogs", "false")));
+
+        Throwable cause = failure;
+        while (cause != null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).isInstanceOf(InvalidStateException.class)
+                .hasMessageStartingWith("The Jira status poll state file " + file + " is damaged: it is empty")
+                .hasMessageContaining("jira.on-invalid-state=now");
+        assertThat(context.getRoute("jira-issue-status-to-webwork")).isNull();
+        assertThat(jira.requests()).as("no Jira call").isEmpty();
+        assertThat(requests()).as("no WebWork call").isEmpty();
+    }
+
+    @Test
+    void onInvalidStateNowMovesTheStatusStateAsideAndPollsFromNow() throws Exception {
+        Path file = stateDir.resolve("jira-status.json");
+        Files.writeString(file, "{\"cursor\": 17, \"stat");
+
+        startRoute(false, Map.of("jira.worklogs", "false", "jira.on-invalid-state", "now"));
+        awaitStatusPolls(2);
+
+        assertThat(stateDir.resolve("jira-status.json.invalid")).hasContent("{\"cursor\": 17, \"stat");
+        assertThat(statusState().path("cursor").asLong()).as("from now, not from 17")
+                .isGreaterThan(System.currentTimeMillis() - 60_000);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.camelwebwork.routes;
+package io.github.camelwebwork.state;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,8 @@ public final class AtomicFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private AtomicFiles() {
     }
@@ -33,13 +39,22 @@ public final class AtomicFiles {
      * the renamed file is as readable as any other file the application writes.
      */
     public static Path tempFileFor(Path target) throws IOException {
+        return tempFileFor(target, false);
+    }
+
+    /**
+     * As {@link #tempFileFor(Path)}; with {@code ownerOnly} the file is created readable and writable by its owner
+     * only (where the file system has POSIX permissions), before anything secret is written to it.
+     */
+    public static Path tempFileFor(Path target, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        boolean posix = ownerOnly && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         while (true) {
             String random = Long.toUnsignedString(RANDOM.nextLong());
             Path temp = dir.resolve("." + target.getFileName() + "." + random + ".tmp");
             try {
-                return Files.createFile(temp);
+                return posix ? Files.createFile(temp, OWNER_ONLY) : Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {
                 // drawn twice: draw again
             }
@@ -62,7 +77,7 @@ public final class AtomicFiles {
         }
     }
 
-    /** Deletes a temporary file left by an export that did not finish; never throws. */
+    /** Deletes a temporary file left by a write that did not finish; never throws. */
     public static void discard(Path temp) {
         if (temp == null) {
             return;
