@@ -1,0 +1,73 @@
+package io.github.camelwebwork.routes;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.camelwebwork.support.EmbeddedKafka;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The shared idempotency keys of examples/kafka-to-webwork/shared-keys.yaml stop while their sync thread polls the
+ * keys topic, as when a CamelContext stops: no ConcurrentModificationException, no sync thread left behind.
+ */
+class SafeStopKafkaIdempotentRepositoryTest {
+
+    private static final String TOPIC = "keys-safe-stop";
+    private static EmbeddedKafka kafka;
+    private static CamelContext context;
+
+    @BeforeAll
+    static void start() {
+        kafka = EmbeddedKafka.start();
+        kafka.createTopics(List.of(TOPIC), List.of());
+        context = new DefaultCamelContext();
+        context.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.stop();
+        kafka.close();
+    }
+
+    @Test
+    void stopsWhileItsSyncThreadPollsAndKeepsTheKeysOnTheTopic() {
+        for (int i = 0; i < 5; i++) {
+            SafeStopKafkaIdempotentRepository keys = repository();
+            assertThat(keys.add("cmd-" + i)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !syncThreads().isEmpty());
+            assertThatCode(keys::stop).as("stop %d", i).doesNotThrowAnyException();
+            assertThat(syncThreads()).as("sync threads after stop %d", i).isEmpty();
+        }
+        SafeStopKafkaIdempotentRepository later = repository();
+        try {
+            assertThat(later.contains("cmd-0")).isTrue();
+            assertThat(later.contains("cmd-4")).isTrue();
+            assertThat(later.add("cmd-2")).isFalse();
+        } finally {
+            later.stop();
+        }
+    }
+
+    private static SafeStopKafkaIdempotentRepository repository() {
+        SafeStopKafkaIdempotentRepository keys = new SafeStopKafkaIdempotentRepository();
+        keys.setTopic(TOPIC);
+        keys.setBootstrapServers(kafka.bootstrapServers());
+        keys.setCamelContext(context);
+        keys.start();
+        return keys;
+    }
+
+    private static List<Thread> syncThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().contains("KafkaIdempotentRepositorySync")).toList();
+    }
+}
