@@ -262,7 +262,8 @@ public class WebworkClient {
         try {
             if (!budget.acquire(wait)) {
                 throw new WebworkRateLimitException("No WebWork request budget for " + request.method() + " "
-                                                    + basePath + request.path() + " within " + wait
+                                                    + basePath + request.path() + " within "
+                                                    + (wait.equals(retry.maxBudgetWait()) ? "maxBudgetWait " : "") + wait
                                                     + " (" + budget.limit() + " requests per "
                                                     + budget.window() + ")", 0, null);
             }

@@ -42,9 +42,9 @@ import io.github.camelwebwork.sandbox.SandboxSecrets;
  * {@code /rest/api/3/search} (410). Status codes as published: 201 (create, new remote link), 200 (search,
  * transitions, updated remote link), 204 (edit, transition), 400, 401, 404, and 429 with {@code Retry-After} on demand.
  * <p>
- * When Atlassian's OpenAPI description is present ({@code ../shared/jira/} or {@code jira.openapi}), every answer is
- * also checked against it: the path and method must exist there and the status must be one it declares (429 aside,
- * which any call may answer); {@link #contractViolations()} lists what did not match. The API token (and its Basic
+ * Every answer is also checked against the contract in {@code src/test/resources/jira/jira-contract.json} (the
+ * operations the route uses and the statuses Atlassian's published OpenAPI description declares for each): the path
+ * and method must be there and the status one it declares (429 aside, which any call may answer); {@link #contractViolations()} lists what did not match. The API token (and its Basic
  * form) is registered with {@link SandboxSecrets}, so the build's secret scan fails if any test output shows it.
  */
 public final class JiraEmulator implements AutoCloseable {
@@ -157,7 +157,7 @@ public final class JiraEmulator implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Whether the OpenAPI description was found (the contract check of every answer is on). */
+    /** Whether the contract check of every answer is on (always: the contract ships with the tests). */
     public boolean contractChecked() {
         return spec != null;
     }
@@ -957,29 +957,25 @@ public final class JiraEmulator implements AutoCloseable {
         if (spec == null || status == 429) {
             return;
         }
-        JsonNode operation = spec.path("paths").path(template).path(method.toLowerCase());
-        if (operation.isMissingNode()) {
+        JsonNode statuses = spec.path("operations").path(template).path(method);
+        if (statuses.isMissingNode()) {
             violations.add(method + " " + template + " is not in the published contract");
-        } else if (!operation.path("responses").has(String.valueOf(status))) {
+        } else if (!java.util.stream.StreamSupport.stream(statuses.spliterator(), false)
+                .anyMatch(s -> s.asText().equals(String.valueOf(status)))) {
             violations.add(method + " " + template + " answered " + status + ", which the contract does not declare");
         }
     }
 
+    /** The contract the emulator answers by: src/test/resources/jira/jira-contract.json, always present. */
     private static JsonNode loadSpec() {
-        String configured = System.getProperty("jira.openapi");
-        for (Path p : new Path[] {
-                configured == null ? null : Paths.get(configured),
-                Paths.get("../shared/jira/jira-cloud-platform-rest-v3.openapi.json"),
-                Paths.get("/work/shared/jira/jira-cloud-platform-rest-v3.openapi.json") }) {
-            if (p != null && Files.isRegularFile(p)) {
-                try {
-                    return JSON.readTree(p.toFile());
-                } catch (IOException e) {
-                    throw new IllegalStateException("Unreadable OpenAPI description " + p, e);
-                }
+        try (java.io.InputStream in = JiraEmulator.class.getResourceAsStream("/jira/jira-contract.json")) {
+            if (in == null) {
+                throw new IllegalStateException("jira/jira-contract.json is missing from the test class path");
             }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable jira/jira-contract.json", e);
         }
-        return null;
     }
 
 }

@@ -173,9 +173,8 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
 
         assertThat(jira.issues()).hasSize(2);
         assertThat(jira.requests()).allSatisfy(r -> assertThat(r.body()).doesNotContain(TOKEN));
-        if (jira.contractChecked()) {
-            assertThat(jira.contractViolations()).isEmpty();
-        }
+        assertThat(jira.contractChecked()).isTrue();
+        assertThat(jira.contractViolations()).isEmpty();
     }
 
     @Test
@@ -207,9 +206,8 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
                 .collect(Collectors.groupingBy(i -> i.labels().get(0), Collectors.counting()));
         assertThat(perLabel.values()).as("one issue per task").allMatch(n -> n == 1);
         assertThat(jira.issues()).hasSize(seeded);
-        if (jira.contractChecked()) {
-            assertThat(jira.contractViolations()).isEmpty();
-        }
+        assertThat(jira.contractChecked()).isTrue();
+        assertThat(jira.contractViolations()).isEmpty();
     }
 
     @Test
@@ -341,9 +339,8 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         awaitStatusPolls(2);       // the poll after the one that saved this cursor starts there
         assertThat(statusPolls()).extracting(r -> r.json().path("jql").asText())
                 .anyMatch(jql -> jql.contains("updated >= " + state.path("cursor").asLong()));
-        if (jira.contractChecked()) {
-            assertThat(jira.contractViolations()).isEmpty();
-        }
+        assertThat(jira.contractChecked()).isTrue();
+        assertThat(jira.contractViolations()).isEmpty();
     }
 
     @Test
@@ -402,9 +399,8 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         // unassigned in WebWork: unassigned in Jira
         template.requestBody(TASKS + "update&taskId=" + rita.getId(), Map.of("assignees", List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> onlyIssueOf(rita).assigneeAccountId() == null);
-        if (jira.contractChecked()) {
-            assertThat(jira.contractViolations()).isEmpty();
-        }
+        assertThat(jira.contractChecked()).isTrue();
+        assertThat(jira.contractViolations()).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ flow 3: worklogs
@@ -457,9 +453,8 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         template.requestBody("webwork:time-entries?operation=delete&workspaceId=1&timeEntryId=" + entryId,
                 (Object) null);
         await().atMost(Duration.ofSeconds(20)).until(() -> jira.worklogs(key).isEmpty());
-        if (jira.contractChecked()) {
-            assertThat(jira.contractViolations()).isEmpty();
-        }
+        assertThat(jira.contractChecked()).isTrue();
+        assertThat(jira.contractViolations()).isEmpty();
     }
 
     @Test
@@ -495,9 +490,8 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> !jira.issuesLabelled("webwork-task-" + task.getId()).isEmpty());
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> jira.issuesLabelled("webwork-task-" + task.getId()).size() == 1);
-        if (jira.contractChecked()) {
-            assertThat(jira.contractViolations()).isEmpty();
-        }
+        assertThat(jira.contractChecked()).isTrue();
+        assertThat(jira.contractViolations()).isEmpty();
     }
 
     @Test
@@ -531,9 +525,8 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         jira.setStatus(secondKey, "In Progress");
         await().atMost(Duration.ofSeconds(20)).until(() -> taskStatus(second) == 10);
         assertThat(taskStatus(first)).isZero();
-        if (jira.contractChecked()) {
-            assertThat(jira.contractViolations()).isEmpty();
-        }
+        assertThat(jira.contractChecked()).isTrue();
+        assertThat(jira.contractViolations()).isEmpty();
     }
 
     @Test
