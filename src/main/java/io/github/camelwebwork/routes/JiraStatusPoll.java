@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.model.TaskStatus;
-import io.github.camelwebwork.state.InvalidStateException;
 import io.github.camelwebwork.state.StateFile;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -292,18 +291,8 @@ public class JiraStatusPoll {
             return Optional.empty();
         }
         StateFile file = stateFile();
-        Optional<StateFile.Contents> contents;
-        try {
-            contents = file.read();
-        } catch (InvalidStateException e) {
-            if (!recoverInvalid) {
-                throw e;
-            }
-            Path aside = file.setAside();
-            LOG.warn("{} Recovering (jira.on-invalid-state=now): the file was moved to {}; the poll starts from now",
-                    e.getMessage(), aside);
-            return Optional.empty();
-        }
+        Optional<StateFile.Contents> contents = file.read(recoverInvalid, " (jira.on-invalid-state=now)",
+                "the poll starts from now", e -> { });
         if (contents.isEmpty()) {
             return Optional.empty();
         }

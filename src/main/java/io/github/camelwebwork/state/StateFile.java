@@ -277,6 +277,28 @@ public final class StateFile {
     }
 
     /**
+     * {@link #read()}; a damaged file, when {@code recover} is set, is moved aside ({@link #setAside()}), logged at
+     * WARN as "{@code <problem> Recovering<how>: the file was moved to <aside>; <then>}", given to
+     * {@code recovered}, and read as no state.
+     *
+     * @throws InvalidStateException for a damaged file when {@code recover} is not set
+     */
+    public Optional<Contents> read(boolean recover, String how, String then,
+                                   java.util.function.Consumer<InvalidStateException> recovered) throws IOException {
+        try {
+            return read();
+        } catch (InvalidStateException e) {
+            if (!recover) {
+                throw e;
+            }
+            Path aside = setAside();
+            LOG.warn("{} Recovering{}: the file was moved to {}; {}", e.getMessage(), how, aside, then);
+            recovered.accept(e);
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Moves a damaged file aside (to {@code <name>.invalid}, or {@code .invalid.1}, ... when taken), so that a
      * recovery loses nothing; the path it now has.
      */

@@ -100,18 +100,8 @@ public class StateFileIdempotentRepository extends ServiceSupport implements Ide
                          + "delete the file.");
         keys.clear();
         appendable = false;
-        StateFile.Contents contents;
-        try {
-            contents = state.read().orElse(null);
-        } catch (InvalidStateException e) {
-            if (!recoverInvalid) {
-                throw e;
-            }
-            Path aside = state.setAside();
-            LOG.warn("{} Recovering (onInvalidState=now): the file was moved to {}; starting with no keys",
-                    e.getMessage(), aside);
-            return;
-        }
+        StateFile.Contents contents = state.read(recoverInvalid, " (onInvalidState=now)", "starting with no keys",
+                e -> { }).orElse(null);
         if (contents == null) {
             return;
         }

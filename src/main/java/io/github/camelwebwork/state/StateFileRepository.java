@@ -12,8 +12,6 @@ import java.util.Optional;
 
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Camel {@link StateRepository} in a {@link StateFile} log: each {@link #setState} appends one checksummed
@@ -25,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * (the format of earlier versions: {@code key=value} lines) is read once and rewritten.
  */
 public class StateFileRepository extends ServiceSupport implements StateRepository<String, String> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StateFileRepository.class);
 
     private final StateFile file;
     private final Map<String, String> values = new HashMap<>();
@@ -65,18 +61,8 @@ public class StateFileRepository extends ServiceSupport implements StateReposito
         values.clear();
         recovered = null;
         appendable = false;
-        Optional<StateFile.Contents> contents;
-        try {
-            contents = file.read();
-        } catch (InvalidStateException e) {
-            if (!recoverInvalid) {
-                throw e;
-            }
-            Path aside = file.setAside();
-            LOG.warn("{} Recovering: the file was moved to {} and the state starts empty", e.getMessage(), aside);
-            recovered = e;
-            return;
-        }
+        Optional<StateFile.Contents> contents = file.read(recoverInvalid, "", "the state starts empty",
+                e -> recovered = e);
         if (contents.isEmpty()) {
             return;
         }
