@@ -34,6 +34,11 @@ public class WebworkApiException extends WebworkException {
     }
 
     /** The HTTP status; 200 when the API answered 2xx but with {@code success: false}. */
+    /** A refusal that can mean "already done" after an attempt that may have taken effect: 400, 409, 422. */
+    public boolean isRefusal() {
+        return getStatusCode() == 400 || getStatusCode() == 409 || getStatusCode() == 422;
+    }
+
     public int getStatusCode() {
         return statusCode;
     }

@@ -154,8 +154,9 @@ public class WebworkClient {
             e.setAttempts(Math.max(1, attempts.get()));
             // an attempt may have taken effect: a create that may have been processed; an idempotent call refused
             // after such an attempt (the refusal may mean "already done")
-            if (safety == CallSafety.NOT_IDEMPOTENT ? doubted.get()
-                    : doubted.get() && attempts.get() > 1 && isConflict(e)) {
+            boolean refusedAfterDoubt = doubted.get() && attempts.get() > 1
+                                        && e instanceof WebworkApiException api && api.isRefusal();
+            if (safety == CallSafety.NOT_IDEMPOTENT ? doubted.get() : refusedAfterDoubt) {
                 e.setOutcomeUnknown(true);
             }
             throw e;
@@ -186,12 +187,6 @@ public class WebworkClient {
         }
         return e instanceof WebworkTransportException
                || e instanceof WebworkApiException api && api.getStatusCode() >= 500;
-    }
-
-    /** A refusal that can mean "already done" (400, 409, 422), unlike a 401, 403 or 404. */
-    private static boolean isConflict(Throwable e) {
-        return e instanceof WebworkApiException api
-               && (api.getStatusCode() == 400 || api.getStatusCode() == 409 || api.getStatusCode() == 422);
     }
 
     private static boolean maybeProcessed(Throwable e) {

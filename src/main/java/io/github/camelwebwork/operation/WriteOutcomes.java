@@ -96,7 +96,7 @@ final class WriteOutcomes {
                 if (!e.isOutcomeUnknown()) {
                     throw e;
                 }
-                if (op.stateVerb() != null && e instanceof WebworkApiException api && isRefusal(api)) {
+                if (op.stateVerb() != null && e instanceof WebworkApiException api && api.isRefusal()) {
                     if (VerbChecks.reached(op, op.stateVerb(), request, client)) {
                         return new Settled(null, "Already " + op.stateVerb().targetStatus()
                                                  + " (an earlier attempt had done it)");
@@ -166,12 +166,6 @@ final class WriteOutcomes {
             Thread.currentThread().interrupt();
             throw e;
         }
-    }
-
-    /** A refusal that can mean "already done" (400, 409, 422), unlike a 401, 403 or 404. */
-    private static boolean isRefusal(WebworkApiException e) {
-        int status = e.getStatusCode();
-        return status == 400 || status == 409 || status == 422;
     }
 
     private ApiResponse recovered(JsonNode found) {
