@@ -204,7 +204,8 @@ final class WebhookReceiver {
         } catch (NumberFormatException e) {
             return "no valid " + config().getWebhookTimestampHeader();
         }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
+        Duration age = Duration.between(Instant.ofEpochSecond(seconds),
+                endpoint.getComponent().clock().instant()).abs();
         if (age.toMillis() > config().getWebhookTolerance()) {
             return "stale delivery (timestamp " + seconds + " is " + age.toSeconds() + " s away; a replay?)";
         }

@@ -49,6 +49,14 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
     private WebworkConfiguration configuration = new WebworkConfiguration();
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+    @Metadata(label = "advanced", autowired = true,
+              description = "The clock the component takes now and today from: the time of a change, the days a"
+                            + " time-data scan covers, the within-a-year check of a daily timeline, the age of a"
+                            + " webhook's timestamp, health freshness and OAuth2 token expiry; the shipped routes take"
+                            + " their today from it too. Default: the system clock in UTC. Autowired: a single"
+                            + " java.time.Clock bean in the registry is used, so a test can stand the component and"
+                            + " the routes at any instant.")
+    private Clock clock;
 
     private final Map<HttpSettings, CloseableHttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, AccessTokenProvider> credentials = new ConcurrentHashMap<>();
@@ -91,6 +99,20 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         }
     }
 
+    /** The clock set or autowired; null when none was (then {@link #clock()} is the system clock in UTC). */
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** The clock in use: the one set or autowired, else the system clock in UTC. */
+    public Clock clock() {
+        return clock != null ? clock : Clock.systemUTC();
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
     CloseableHttpClient httpClient(WebworkConfiguration config) throws Exception {
         HttpSettings settings = new HttpSettings(Duration.ofMillis(config.getConnectTimeout()),
                 Duration.ofMillis(config.getResponseTimeout()), Duration.ofMillis(config.getConnectionRequestTimeout()),
@@ -122,7 +144,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
             CloseableHttpClient http = httpClient(config);
             AccessTokenProvider provider = credentials.computeIfAbsent(key, k -> new OAuth2TokenProvider(http,
                     objectMapper, config.getTokenUrl(), config.getClientId(), config.getClientSecret(),
-                    config.getRefreshToken(), tokenStore(config), Clock.systemUTC()));
+                    config.getRefreshToken(), tokenStore(config), clock()));
             return new Credential(key, provider);
         }
         if (ObjectHelper.isEmpty(config.getAccessToken())) {
@@ -147,7 +169,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
      */
     WebworkHealth health(Credential credential, String baseUrl, CloseableHttpClient http) {
         return health.computeIfAbsent(new HealthKey(baseUrl, credential.key(), http),
-                k -> new WebworkHealth(credential.key()));
+                k -> new WebworkHealth(credential.key(), clock()));
     }
 
     /** What makes a call succeed; the HTTP client compares by identity (one per set of HTTP settings). */

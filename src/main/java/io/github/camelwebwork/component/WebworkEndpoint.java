@@ -1,5 +1,6 @@
 package io.github.camelwebwork.component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -140,6 +141,11 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
             @Override
             public ConsumerSettings settings() {
                 return consumerSettings();
+            }
+
+            @Override
+            public Clock clock() {
+                return getComponent().clock();
             }
         });
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());

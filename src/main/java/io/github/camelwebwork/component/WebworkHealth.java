@@ -1,5 +1,6 @@
 package io.github.camelwebwork.component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,15 +18,17 @@ final class WebworkHealth {
     static final Duration FRESH = Duration.ofMinutes(1);
 
     private final String credentialKey;
+    private final Clock clock;
     private volatile Instant lastSuccess;
     private volatile String refusal;
 
-    WebworkHealth(String credentialKey) {
+    WebworkHealth(String credentialKey, Clock clock) {
         this.credentialKey = credentialKey;
+        this.clock = clock;
     }
 
     void success() {
-        lastSuccess = Instant.now();
+        lastSuccess = clock.instant();
         refusal = null;
     }
 
@@ -42,7 +45,7 @@ final class WebworkHealth {
 
     boolean workedRecently() {
         Instant last = lastSuccess;
-        return last != null && last.isAfter(Instant.now().minus(FRESH));
+        return last != null && last.isAfter(clock.instant().minus(FRESH));
     }
 
     String credentialKey() {

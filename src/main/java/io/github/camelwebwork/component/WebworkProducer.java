@@ -36,7 +36,8 @@ public class WebworkProducer extends DefaultProducer {
     public WebworkProducer(WebworkEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.resolver = new RequestResolver(endpoint.getComponent().objectMapper());
+        this.resolver = new RequestResolver(endpoint.getComponent().objectMapper(),
+                endpoint.getComponent().clock());
         this.executor = new OperationExecutor(endpoint.getComponent().objectMapper());
     }
 

@@ -1,7 +1,7 @@
 package io.github.camelwebwork.consumer;
 
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -75,13 +75,16 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         ObjectMapper mapper();
 
         ConsumerSettings settings();
+
+        /** The component's clock: the time of a change, the days of a time-data scan. */
+        Clock clock();
     }
 
     public WebworkConsumer(org.apache.camel.Endpoint endpoint, Processor processor, Source source) {
         super(endpoint, processor);
         this.source = source;
         this.plan = new ScanPlan(source.resource());
-        this.pages = new ListPages(source.mapper());
+        this.pages = new ListPages(source.mapper(), source.clock());
     }
 
     @Override
@@ -230,7 +233,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         message.setHeader(ConsumerHeaders.CHANGE_TYPE, change.type().name());
         message.setHeader(ConsumerHeaders.KEY, s.workspaceId() + ":" + source.resource() + ":" + change.id());
         message.setHeader(ConsumerHeaders.RESOURCE, source.resource());
-        message.setHeader(ConsumerHeaders.CHANGE_TIME, Instant.now().toString());
+        message.setHeader(ConsumerHeaders.CHANGE_TIME, source.clock().instant().toString());
         message.setHeader(ParameterSource.headerFor("workspaceId"), s.workspaceId());
         if (plan.idOption() != null) {
             message.setHeader(ParameterSource.headerFor(plan.idOption()), idValue(change.id()));
@@ -270,7 +273,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 cycle = null;
                 cycles++;
                 if (state.marker("initialized") == null) {
-                    state.mark("initialized", Instant.now().toString());
+                    state.mark("initialized", source.clock().instant().toString());
                 }
                 if (s.isBackfill()) {
                     backfillDone = true;
@@ -412,7 +415,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
         private void plan() {
             ConsumerSettings s = source.settings();
-            LocalDate today = LocalDate.now(ZoneId.of(s.timeZone()));
+            LocalDate today = LocalDate.now(source.clock().withZone(ZoneId.of(s.timeZone())));
             List<LocalDate> days = new ArrayList<>();
             LocalDate from = s.isBackfill() ? LocalDate.parse(s.backfillFrom()) : today.minusDays(s.lookbackDays());
             LocalDate to = s.isBackfill() ? LocalDate.parse(s.backfillTo()) : today;

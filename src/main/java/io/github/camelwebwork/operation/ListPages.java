@@ -1,5 +1,6 @@
 package io.github.camelwebwork.operation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ public final class ListPages {
     private final RequestResolver resolver;
     private final ResultReader reader;
 
-    public ListPages(ObjectMapper mapper) {
+    public ListPages(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
-        this.resolver = new RequestResolver(mapper);
+        this.resolver = new RequestResolver(mapper, clock);
         this.reader = new ResultReader(mapper);
     }
 

@@ -1,6 +1,5 @@
 package io.github.camelwebwork.operation;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.github.camelwebwork.model.ActivityDescriptionsUser;
@@ -48,7 +47,7 @@ final class ReportOperations {
                 inWorkspace("reports", "dailyTimeline", "GET", "/reports/daily-timeline")
                         .query("date", Field.date("date").required())
                         .query("userIds", USER_IDS)
-                        .rule(CrossRule.withinAYearOfToday("date", Clock.systemUTC()))
+                        .rule(CrossRule.withinAYearOfToday("date"))
                         .paged(MAX_USERS_PER_PAGE)
                         .returns(ResultShape.LIST, DailyTimelineUser.class)
                         .describedAs("Each user's time entries and activity on one day")

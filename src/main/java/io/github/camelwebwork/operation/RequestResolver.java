@@ -1,5 +1,6 @@
 package io.github.camelwebwork.operation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,13 @@ public final class RequestResolver {
 
     private final ObjectMapper mapper;
     private final BodyReader bodyReader;
+    private final Clock clock;
 
-    public RequestResolver(ObjectMapper mapper) {
+    /** {@code clock}: what "today" is for the rules that depend on it (a daily timeline within a year of today). */
+    public RequestResolver(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
         this.bodyReader = new BodyReader(mapper);
+        this.clock = clock;
     }
 
     public ResolvedCall resolve(OperationDef op, ParameterSource options, Map<String, Object> headers, Object body) {
@@ -40,7 +44,7 @@ public final class RequestResolver {
         }
         Map<String, Object> byWireName = new LinkedHashMap<>();
         values.forEach((p, v) -> byWireName.put(p.wireName(), v));
-        op.rules().forEach(rule -> rule.check(byWireName, violations));
+        op.rules().forEach(rule -> rule.check(byWireName, clock, violations));
         if (op.requiresChange() && given.stream().noneMatch(RequestResolver::isChange)) {
             violations.add("nothing to change: give at least one of " + String.join(", ", changeable(op)));
         }

@@ -1,6 +1,5 @@
 package io.github.camelwebwork.routes;
 
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +103,7 @@ public class CommandFailures {
         } else {
             message.removeHeader(COMMAND);
         }
-        message.setHeader(FAILED_AT, Instant.now().toString());
+        message.setHeader(FAILED_AT, RouteClock.of(exchange.getContext()).instant().toString());
     }
 
     /**

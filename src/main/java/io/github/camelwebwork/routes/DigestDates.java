@@ -25,11 +25,12 @@ public class DigestDates {
 
     private final Clock clock;
 
+    /** Today by the {@link RouteClock} of the exchange's context. */
     public DigestDates() {
-        this(Clock.systemUTC());
+        this(null);
     }
 
-    /** With a fixed clock, for tests. */
+    /** Today by {@code clock}. */
     public DigestDates(Clock clock) {
         this.clock = clock;
     }
@@ -43,7 +44,7 @@ public class DigestDates {
         Message in = exchange.getMessage();
         String start = in.getHeader(WebworkConstants.START_DATE, String.class);
         if (start == null || start.isBlank()) {
-            LocalDate monday = lastWeekMonday(today(zone));
+            LocalDate monday = lastWeekMonday(today(exchange, zone));
             in.setHeader(WebworkConstants.START_DATE, monday.toString());
             in.setHeader(WebworkConstants.END_DATE, monday.plusDays(6).toString());
         } else if (in.getHeader(WebworkConstants.END_DATE) == null) {
@@ -56,7 +57,7 @@ public class DigestDates {
         Message in = exchange.getMessage();
         String date = in.getHeader(WebworkConstants.DATE, String.class);
         if (date == null || date.isBlank()) {
-            in.setHeader(WebworkConstants.DATE, previousWorkday(today(zone)).toString());
+            in.setHeader(WebworkConstants.DATE, previousWorkday(today(exchange, zone)).toString());
         }
     }
 
@@ -74,8 +75,8 @@ public class DigestDates {
         return day;
     }
 
-    private LocalDate today(String zone) {
+    private LocalDate today(Exchange exchange, String zone) {
         ZoneId id = zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone.strip());
-        return LocalDate.now(clock.withZone(id));
+        return LocalDate.now((clock != null ? clock : RouteClock.of(exchange.getContext())).withZone(id));
     }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.Exchange;
+
 /**
  * One ISO-8601 week (Monday to Sunday) that an export covers, named by its week-based year and week number:
  * {@code 2026-W47}. The week-based year is not always the calendar year: 2024-12-30 lies in {@code 2025-W01} and
@@ -68,7 +70,12 @@ public final class ExportPeriod {
         return resolve(requested, zone, Clock.systemUTC());
     }
 
-    /** {@link #resolve(String, String)} with a given clock (for tests). */
+    /** {@link #resolve(String, String)} by the {@link RouteClock} of the exchange's context (the shipped route's). */
+    public static ExportPeriod requested(Exchange exchange, String requested, String zone) {
+        return resolve(requested, zone, RouteClock.of(exchange.getContext()));
+    }
+
+    /** {@link #resolve(String, String)} with a given clock. */
     public static ExportPeriod resolve(String requested, String zone, Clock clock) {
         ZoneId zoneId = zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone.trim());
         if (requested == null || requested.isBlank()) {

@@ -1,6 +1,7 @@
 package io.github.camelwebwork.routes;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +42,12 @@ public class JiraHttp implements HttpClientConfigurer {
     private int maxAttempts = 5;
     private long maxRetryAfterMillis = 60_000;
     private long defaultRetryAfterMillis = 5_000;
+    private Clock clock = Clock.systemUTC();
+
+    /** The clock of the Jira side's "now" (default: the system clock; tests set a controlled one). */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
 
     public void setEmail(String email) {
         this.email = email;
@@ -144,7 +151,7 @@ public class JiraHttp implements HttpClientConfigurer {
                 wait = Math.round(Double.parseDouble(value) * 1000);
             } catch (NumberFormatException notSeconds) {
                 try {
-                    wait = Duration.between(ZonedDateTime.now(),
+                    wait = Duration.between(ZonedDateTime.now(clock),
                             ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)).toMillis();
                 } catch (RuntimeException notDate) {
                     wait = defaultRetryAfterMillis;

@@ -2,6 +2,7 @@ package io.github.camelwebwork.routes;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +60,18 @@ public class JiraStatusPoll {
     private JiraSync sync;
     private Path stateFile;
     private long overlapMillis = 60_000;
+    private Clock clock = Clock.systemUTC();
     private int pageSize = 100;
     private final Map<String, Integer> byName = new LinkedHashMap<>();
     private volatile boolean loaded;
     private boolean recoverInvalid;
     /** The cursor this process committed last (the state file is read only before the first commit). */
     private volatile Long cursor;
+
+    /** The clock of the Jira side's "now" (default: the system clock; tests set a controlled one). */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
 
     public void setSync(JiraSync sync) {
         this.sync = sync;
@@ -129,7 +136,7 @@ public class JiraStatusPoll {
      * first start now minus the overlap) and the poll's start.
      */
     public void begin(Exchange exchange) throws IOException {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Long committed = cursor;
         exchange.setProperty(SINCE, committed != null ? committed : readCursor(now - overlapMillis));
         exchange.setProperty(POLL_START, now);

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.routes;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
     private String taskUrl = "https://app.webwork-tracker.com/tasks/";
     private String syncLabel = DEFAULT_SYNC_LABEL;
     private long userCacheMillis = 3_600_000;
+    private Clock clock = Clock.systemUTC();
     private final Map<Integer, String> priorities = new LinkedHashMap<>(
             Map.of(10, "Highest", 20, "High", 30, "Medium", 40, "Low"));
     private final Map<Long, String> issueKeys = new ConcurrentHashMap<>();
@@ -76,6 +78,11 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new java.util.concurrent.locks.ReentrantLock();
         }
+    }
+
+    /** The clock of the Jira side's "now" (default: the system clock; tests set a controlled one). */
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     @Override
@@ -274,7 +281,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
             return true;
         }
         Account account = accounts.get(email.toLowerCase(java.util.Locale.ROOT));
-        if (account == null || account.until() < System.currentTimeMillis()) {
+        if (account == null || account.until() < clock.millis()) {
             return false;
         }
         if (account.accountId() != null) {
@@ -322,7 +329,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
                     task(exchange).getId());
         }
         accounts.put(email.toLowerCase(java.util.Locale.ROOT),
-                new Account(found, System.currentTimeMillis() + userCacheMillis));
+                new Account(found, clock.millis() + userCacheMillis));
         if (found != null) {
             exchange.setProperty(ACCOUNT_ID, found);
         }

@@ -2,7 +2,6 @@ package io.github.camelwebwork.routes;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 import io.github.camelwebwork.model.Member;
@@ -34,7 +33,7 @@ public class WeeklyExportSteps {
             throw new IllegalStateException("No " + PERIOD + " exchange property");
         }
         WeeklyExport export = WeeklyExport.open(period, Path.of(directory == null ? "." : directory),
-                Clock.systemUTC());
+                RouteClock.of(exchange.getContext()));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

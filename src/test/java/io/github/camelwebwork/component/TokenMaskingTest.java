@@ -89,7 +89,7 @@ class TokenMaskingTest extends SandboxTestSupport {
                 assertThat(webwork.getEndpointBaseUri()).doesNotContain(token);
             }
         }
-        ApiRequest request = new RequestResolver(io.github.camelwebwork.client.WebworkJson.newMapper())
+        ApiRequest request = new RequestResolver(io.github.camelwebwork.client.WebworkJson.newMapper(), java.time.Clock.systemUTC())
                 .resolve(context.getEndpoint("webwork:tasks?operation=get", WebworkEndpoint.class).getOperationDef(),
                         name -> null, Map.of(WebworkConstants.WORKSPACE_ID, 1, WebworkConstants.PROJECT_ID, 100,
                                 WebworkConstants.TASK_ID, 500),

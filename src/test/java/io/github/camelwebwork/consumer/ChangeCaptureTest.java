@@ -116,7 +116,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
 
     @Test
     void timeEntriesBackDatedAndEditedAreSeenOutsideTheWindowNot() throws Exception {
-        LocalDate today = LocalDate.now(RITA_ZONE);
+        LocalDate today = LocalDate.now(clock().withZone(RITA_ZONE));
         MockEndpoint entries = route("entries", "webwork:time-entries?workspaceId=1&userId=103&snapshot=false"
                                                 + "&lookbackDays=7&timeZone=America/New_York" + FAST);
         settle(entries, 0);
@@ -215,7 +215,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
     /** A backfill emits every entry of its range once, then nothing, and leaves the live state alone. */
     @Test
     void aBackfillEmitsTheRangeOnceWithItsOwnState() throws Exception {
-        LocalDate monday = LocalDate.now(RITA_ZONE).minusWeeks(2).with(java.time.DayOfWeek.MONDAY);
+        LocalDate monday = LocalDate.now(clock().withZone(RITA_ZONE)).minusWeeks(2).with(java.time.DayOfWeek.MONDAY);
         LocalDate friday = monday.plusDays(4);
         int expected = 0;
         for (LocalDate d = monday; !d.isAfter(friday); d = d.plusDays(1)) {

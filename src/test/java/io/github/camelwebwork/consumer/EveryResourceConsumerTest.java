@@ -50,8 +50,8 @@ class EveryResourceConsumerTest extends SandboxTestSupport {
         "time-entries|&userId=103&date=TO"
     })
     void theFirstScanEmitsWhatTheListReturns(String resource, String filter) throws Exception {
-        String from = LocalDate.now().minusDays(7).toString();
-        String to = LocalDate.now().toString();
+        String from = LocalDate.now(clock()).minusDays(7).toString();
+        String to = LocalDate.now(clock()).toString();
         String filters = filter == null ? "" : filter.replace("FROM", from).replace("TO", to);
         context.start();
         Set<String> expected = new HashSet<>();

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,9 +42,17 @@ class WebhookConsumerTest extends SandboxTestSupport {
     private final String hookUrl = "http://127.0.0.1:" + port + "/webwork/hooks";
     private final AtomicBoolean failNext = new AtomicBoolean();
 
+    /** The sandbox's (its deliveries' timestamps) and the receiver's clock: the age of a delivery is exact. */
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T08:00:05Z"), ZoneOffset.UTC);
+
+    @Override
+    protected Clock clock() {
+        return clock;
+    }
+
     @Override
     protected WebworkSandbox.Builder sandboxBuilder() {
-        return WebworkSandbox.builder().webhookRetryDelays(Duration.ofMillis(50), 1.5);
+        return super.sandboxBuilder().webhookRetryDelays(Duration.ofMillis(50), 1.5);
     }
 
     @Override
@@ -138,8 +148,10 @@ class WebhookConsumerTest extends SandboxTestSupport {
         String token = webhooks().get(0).getToken();
         String body = "{\"id\":\"d-1\",\"event\":\"tracker.started\",\"workspace_id\":1,"
                       + "\"created_at\":\"2026-11-29T08:00:00Z\",\"data\":{\"user_id\":103}}";
-        String now = String.valueOf(Instant.now().getEpochSecond());
-        String old = String.valueOf(Instant.now().minusSeconds(600).getEpochSecond());
+        String now = String.valueOf(clock.instant().getEpochSecond());
+        // the default tolerance is 300 s either way: one second beyond it is stale, at it is accepted (below)
+        String old = String.valueOf(clock.instant().minusSeconds(301).getEpochSecond());
+        String edge = String.valueOf(clock.instant().plusSeconds(300).getEpochSecond());
 
         HttpResponse<String> forged = post(body, Map.of("X-Webwork-Delivery", "d-1", "X-Webwork-Timestamp", now,
                 "X-Webwork-Signature", sign("whsec_guessed", now, body)));
@@ -163,6 +175,12 @@ class WebhookConsumerTest extends SandboxTestSupport {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo("duplicate");
         assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isEqualTo(1);
+
+        String other = body.replace("d-1", "d-2");
+        HttpResponse<String> atTheEdge = post(other, Map.of("X-Webwork-Delivery", "d-2", "X-Webwork-Timestamp", edge,
+                "X-Webwork-Signature", sign(token, edge, other)));
+        assertThat(atTheEdge.statusCode()).as(atTheEdge.body()).isEqualTo(200);
+        assertThat(getMockEndpoint("mock:events").getReceivedCounter()).isEqualTo(2);
     }
 
     /**
@@ -172,7 +190,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     @Test
     void aReplayedDeliveryReachesTheRouteOnceWhateverItsDeliveryIdHeaderSays() throws Exception {
         String token = webhooks().get(0).getToken();
-        String now = String.valueOf(Instant.now().getEpochSecond());
+        String now = String.valueOf(clock.instant().getEpochSecond());
         String body = "{\"id\":\"evt-77\",\"event\":\"tracker.started\",\"workspace_id\":1,"
                       + "\"created_at\":\"2026-11-29T08:00:00Z\",\"data\":{\"user_id\":103}}";
         String signature = sign(token, now, body);

@@ -107,7 +107,7 @@ class KameletsTest extends SandboxTestSupport {
 
     @Test
     void genericSourceFollowsTimeEntriesAcrossMembersAndDays() throws Exception {
-        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        String yesterday = LocalDate.now(clock()).minusDays(1).toString();
         MockEndpoint changes = context.getEndpoint("mock:generic-entries", MockEndpoint.class);
         addRoute("kamelet:webwork-source?resource=time-entries&workspaceId=1&lookbackDays=1&snapshot=false&delay=200",
                 "mock:generic-entries");
@@ -136,7 +136,7 @@ class KameletsTest extends SandboxTestSupport {
 
     @Test
     void timeEntrySourceEmitsATimeEntryAddedInWebwork() throws Exception {
-        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        String yesterday = LocalDate.now(clock()).minusDays(1).toString();
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1&userId=100&contractId=300&date="
                 + yesterday, Map.of("start_time", "21:00", "end_time", "21:30", "notes", "Kamelet entry"));
         MockEndpoint entries = context.getEndpoint("mock:entries", MockEndpoint.class);

@@ -27,6 +27,7 @@ import io.github.camelwebwork.model.TimesheetStatus;
 import io.github.camelwebwork.operation.PagedResult;
 import io.github.camelwebwork.operation.WebworkValidationException;
 import io.github.camelwebwork.sandbox.RecordedRequest;
+import io.github.camelwebwork.sandbox.TimeSeed;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import io.github.camelwebwork.support.Wire;
 import org.apache.camel.CamelExecutionException;
@@ -49,9 +50,9 @@ class ApprovalOperationsTest extends SandboxTestSupport {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
 
-    /** Monday of last week in {@code zone} (timesheet weeks are read in the member's timezone). */
-    private static LocalDate lastMonday(ZoneId zone) {
-        return LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+    /** Monday of last week on the test's clock, in the seed's week zone (the same dates for every member). */
+    private LocalDate lastMonday() {
+        return TimeSeed.lastWeekMonday(clock());
     }
 
     @SuppressWarnings("unchecked")
@@ -61,7 +62,7 @@ class ApprovalOperationsTest extends SandboxTestSupport {
 
     /** The one timesheet of {@code userId} for last week (UTC and Berlin weeks coincide except around midnight). */
     private Timesheet lastWeeksSheet(long userId, ZoneId zone) {
-        LocalDate monday = lastMonday(zone);
+        LocalDate monday = lastMonday();
         List<Timesheet> sheets = list(TIMESHEETS + "list&userId=" + userId + "&dateFrom=" + monday
                                       + "&dateTo=" + monday.plusDays(6), Timesheet.class);
         sandbox.clearRequests();
@@ -100,7 +101,7 @@ class ApprovalOperationsTest extends SandboxTestSupport {
     /** A pending timesheet is read typed (week, totals, breakdown), submitted, then approved; each change reads back. */
     @Test
     void timesheetPendingSubmitApprove() {
-        LocalDate monday = lastMonday(ZoneOffset.UTC);
+        LocalDate monday = lastMonday();
         Timesheet pending = lastWeeksSheet(104, ZoneOffset.UTC);
         assertThat(pending.getStatusValue()).contains(TimesheetStatus.PENDING);
         assertThat(pending.getId()).isNotBlank();
@@ -199,8 +200,8 @@ class ApprovalOperationsTest extends SandboxTestSupport {
     /** status, userId, dateFrom/dateTo and orderBy go on the wire in reference order and really filter; G2's "open" is refused. */
     @Test
     void timesheetListFilters() {
-        LocalDate from = lastMonday(KOLKATA).minusWeeks(3);
-        LocalDate to = lastMonday(KOLKATA).minusDays(1);
+        LocalDate from = lastMonday().minusWeeks(3);
+        LocalDate to = lastMonday().minusDays(1);
         List<Timesheet> sheets = list(TIMESHEETS + "list&status=approved&userId=102&dateFrom=" + from
                                       + "&dateTo=" + to + "&orderBy=asc", Timesheet.class);
 
@@ -256,7 +257,7 @@ class ApprovalOperationsTest extends SandboxTestSupport {
     /** create (typed TimeRequestCreation) → get → approve adds the time to the member's time entries of that day. */
     @Test
     void timeRequestCreateGetApproveAddsTime() {
-        LocalDate saturday = lastMonday(BERLIN).plusDays(5);
+        LocalDate saturday = lastMonday().plusDays(5);
         OffsetDateTime start = saturday.atTime(15, 0).atZone(BERLIN).toOffsetDateTime();
         String startText = ISO_OFFSET_DATE_TIME.format(start);
         String endText = ISO_OFFSET_DATE_TIME.format(start.plusMinutes(90));
@@ -315,8 +316,8 @@ class ApprovalOperationsTest extends SandboxTestSupport {
     /** list needs both dates, filters by status; reject needs a reason, sent as wire {@code comment}; it reads back. */
     @Test
     void timeRequestListAndRejectWithComment() {
-        LocalDate from = lastMonday(ZoneOffset.UTC).minusWeeks(4);
-        LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate from = lastMonday().minusWeeks(4);
+        LocalDate to = LocalDate.now(clock()).plusDays(1);
         WebworkValidationException noDates = causeOf(WebworkValidationException.class,
                 () -> template.requestBody(TIME_REQUESTS + "list&status=pending", (Object) null));
         assertThat(noDates.getViolations()).anySatisfy(v -> assertThat(v).startsWith("date_from: is required"))
@@ -352,8 +353,8 @@ class ApprovalOperationsTest extends SandboxTestSupport {
     /** Rejecting an already approved request is sent, answered 422 on status, and the request stays approved. */
     @Test
     void rejectingAnApprovedTimeRequestFails() {
-        LocalDate from = lastMonday(ZoneOffset.UTC).minusWeeks(4);
-        LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate from = lastMonday().minusWeeks(4);
+        LocalDate to = LocalDate.now(clock()).plusDays(1);
         List<TimeRequest> approved = list(TIME_REQUESTS + "list&status=approved&dateFrom=" + from + "&dateTo=" + to,
                 TimeRequest.class);
         assertThat(approved).hasSize(1);
@@ -373,8 +374,8 @@ class ApprovalOperationsTest extends SandboxTestSupport {
     /** A time-request list over several pages is walked lazily with per_page on every page request. */
     @Test
     void timeRequestListPagesLazily() {
-        LocalDate from = lastMonday(ZoneOffset.UTC).minusWeeks(4);
-        LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate from = lastMonday().minusWeeks(4);
+        LocalDate to = LocalDate.now(clock()).plusDays(1);
         Exchange exchange = send(TIME_REQUESTS + "list&perPage=3&dateFrom=" + from + "&dateTo=" + to);
         assertThat(requests()).hasSize(1);
 

@@ -48,12 +48,12 @@ class LeaveExpenseOperationsTest extends SandboxTestSupport {
     }
 
     /** The Monday {@code weeks} weeks from the sandbox's current week (UTC). */
-    private static LocalDate monday(int weeks) {
-        return LocalDate.now(ZoneOffset.UTC).with(DayOfWeek.MONDAY).plusWeeks(weeks);
+    private LocalDate monday(int weeks) {
+        return LocalDate.now(clock()).with(DayOfWeek.MONDAY).plusWeeks(weeks);
     }
 
     /** A seed date moved to the current week, as the sandbox does. */
-    private static LocalDate seedDate(String date) {
+    private LocalDate seedDate(String date) {
         return LocalDate.parse(date).plusWeeks(java.time.temporal.ChronoUnit.WEEKS.between(SEED_WEEK, monday(0)));
     }
 
@@ -294,7 +294,7 @@ class LeaveExpenseOperationsTest extends SandboxTestSupport {
     /** Balances need the date range (checked before sending) and list every member's policies. */
     @Test
     void balancesNeedARangeAndListEveryPolicy() {
-        LocalDate from = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1);
+        LocalDate from = LocalDate.now(clock()).withDayOfYear(1);
         LocalDate to = from.plusYears(1).minusDays(1);
         Throwable noRange = failure(LEAVES + "balances&dateFrom=" + from, null);
         assertThat(noRange).isInstanceOfSatisfying(WebworkValidationException.class,
@@ -322,7 +322,7 @@ class LeaveExpenseOperationsTest extends SandboxTestSupport {
         assertThat(categories).extracting(ExpenseCategory::getName)
                 .containsExactlyInAnyOrder("Travel", "Software", "Meals", "Equipment");
         String travel = categories.stream().filter(c -> c.getName().equals("Travel")).findFirst().orElseThrow().getId();
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate day = LocalDate.now(clock()).minusDays(1);
         sandbox.clearRequests();
 
         Map<String, Object> fields = new LinkedHashMap<>();

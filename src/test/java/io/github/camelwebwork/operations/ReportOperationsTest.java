@@ -1,9 +1,6 @@
 package io.github.camelwebwork.operations;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +29,7 @@ import io.github.camelwebwork.model.TrackedHoursUser;
 import io.github.camelwebwork.operation.PagedResult;
 import io.github.camelwebwork.operation.WebworkValidationException;
 import io.github.camelwebwork.sandbox.RecordedRequest;
+import io.github.camelwebwork.sandbox.TimeSeed;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import io.github.camelwebwork.support.Wire;
 import org.apache.camel.CamelExecutionException;
@@ -48,9 +46,8 @@ class ReportOperationsTest extends SandboxTestSupport {
     /** Active members of workspace 1 that track time (the viewer 105 and Leo 106, who left, do not). */
     private static final List<Long> TRACKERS = List.of(100L, 101L, 102L, 103L, 104L);
 
-    /** Monday of last week: a full week of generated time data, every workday over. */
-    private final LocalDate monday = LocalDate.now(ZoneOffset.UTC)
-            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+    /** Monday of last week on the test's clock, in the seed's week zone: a full week of generated time data. */
+    private final LocalDate monday = TimeSeed.lastWeekMonday(clock());
     private final LocalDate sunday = monday.plusDays(6);
     private final LocalDate wednesday = monday.plusDays(2);
 
@@ -97,40 +94,7 @@ class ReportOperationsTest extends SandboxTestSupport {
                                                          + sunday, null, TrackedHoursReport.class);
         Wire.get(onlyRequest(), "/reports/tracked-hours", "workspace_id=1&start_date=" + monday + "&end_date=" + sunday);
         assertThat(report.getReportType()).isEqualTo("tracked_hours");
-        assertThat(report.getStartDate()).isEqualTo(monday.toString());
-        assertThat(report.getEndDate()).isEqualTo(sunday.toString());
-
-        Map<String, Map<Long, Map<String, Integer>>> expected = new TreeMap<>();
-        int total = 0;
-        for (LocalDate day = monday; !day.isAfter(sunday); day = day.plusDays(1)) {
-            for (long user : TRACKERS) {
-                for (TimeEntry e : entries(user, day)) {
-                    if (tracked(e)) {
-                        expected.computeIfAbsent(day.toString(), d -> new TreeMap<>())
-                                .computeIfAbsent(user, u -> new TreeMap<>())
-                                .merge(e.getProjectId() + "/" + e.getContractId(), e.getDurationMinutes(), Integer::sum);
-                        total += e.getDurationMinutes();
-                    }
-                }
-            }
-        }
-        assertThat(expected).as("last week has generated time").hasSize(5);
-        assertThat(report.getDays().keySet()).containsExactlyElementsOf(expected.keySet());
-        for (Map.Entry<String, TrackedHoursDay> day : report.getDays().entrySet()) {
-            Map<Long, Map<String, Integer>> users = expected.get(day.getKey());
-            assertThat(day.getValue().getUsers()).extracting(TrackedHoursUser::getUserId)
-                    .containsExactlyInAnyOrderElementsOf(users.keySet());
-            for (TrackedHoursUser user : day.getValue().getUsers()) {
-                Map<String, Integer> rows = new TreeMap<>();
-                for (TrackedHoursProject p : user.getProjects()) {
-                    rows.merge(p.getProjectId() + "/" + p.getContractId(), p.getTotalMinutes(), Integer::sum);
-                }
-                assertThat(rows).as(day.getKey() + " user " + user.getUserId()).isEqualTo(users.get(user.getUserId()));
-                assertThat(user.getTotalMinutes())
-                        .isEqualTo(rows.values().stream().mapToInt(Integer::intValue).sum());
-            }
-        }
-        assertThat(report.getTotalMinutes()).isEqualTo(total);
+        new ReportInvariants(template).trackedHoursEqualTheTimeEntries(report, monday);
     }
 
     /** A known entry in an otherwise empty weekend is exactly what a one-user tracked-hours report holds. */
@@ -203,7 +167,7 @@ class ReportOperationsTest extends SandboxTestSupport {
                 assertThat(entry.getDurationMinutes()).isPositive();
             }
         }
-        rejected(REPORTS + "dailyTimeline&date=" + LocalDate.now(ZoneOffset.UTC).minusYears(1).minusDays(2), null);
+        rejected(REPORTS + "dailyTimeline&date=" + LocalDate.now(clock()).minusYears(1).minusDays(1), null);
         rejected(REPORTS + "dailyTimeline", null);
     }
 
@@ -340,15 +304,7 @@ class ReportOperationsTest extends SandboxTestSupport {
         List<AttendanceUser> all = list(REPORTS + "dailyAttendance&date=" + wednesday);
 
         Wire.get(onlyRequest(), "/reports/daily-attendance", "workspace_id=1&date=" + wednesday + "&page=1&per_page=100");
-        assertThat(all).extracting(AttendanceUser::getUserId).containsExactlyElementsOf(TRACKERS);
-        for (AttendanceUser user : all) {
-            assertThat(user.getStatusValues()).as("every label is known").hasSameSizeAs(user.getStatuses())
-                    .contains(AttendanceLabel.PRESENT);
-            assertThat(user.getTrackedMinutes()).isEqualTo(trackedMinutes(entries(user.getUserId(), wednesday)));
-            assertThat(user.hasStatus(AttendanceLabel.LATE)).isEqualTo(user.getLateMinutes() > 0);
-            assertThat(user.hasStatus(AttendanceLabel.TRACKED_LESS))
-                    .isEqualTo(user.getTrackedMinutes() < user.getExpectedMinutes());
-        }
+        new ReportInvariants(template).attendanceIsTyped(all, wednesday);
         sandbox.clearRequests();
 
         List<AttendanceStatus> wanted = List.of(AttendanceStatus.LATE, AttendanceStatus.TRACKED_LESS);
@@ -362,9 +318,7 @@ class ReportOperationsTest extends SandboxTestSupport {
                 .toList());
         sandbox.clearRequests();
 
-        List<AttendanceUser> weekend = list(REPORTS + "dailyAttendance&date=" + monday.plusDays(5));
-        assertThat(weekend).isNotEmpty().allSatisfy(u -> assertThat(u.getStatusValues())
-                .containsExactly(AttendanceLabel.HOLIDAY));
+        new ReportInvariants(template).weekendIsAHoliday(monday.plusDays(5));
         rejected(REPORTS + "dailyAttendance&date=" + wednesday + "&status=late,sleepy", null);
     }
 }

@@ -28,6 +28,7 @@ import io.github.camelwebwork.model.TrackerStatus;
 import io.github.camelwebwork.operation.PagedResult;
 import io.github.camelwebwork.operation.WebworkValidationException;
 import io.github.camelwebwork.sandbox.RecordedRequest;
+import io.github.camelwebwork.sandbox.TimeSeed;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import io.github.camelwebwork.support.Wire;
 import org.apache.camel.CamelExecutionException;
@@ -70,9 +71,8 @@ class TimeOperationsTest extends SandboxTestSupport {
     }
 
     /** Monday of the week before the current one, in the member's timezone. */
-    private static LocalDate lastWeek(ZoneId zone, DayOfWeek day) {
-        return LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1)
-                .with(TemporalAdjusters.nextOrSame(day));
+    private LocalDate lastWeek(DayOfWeek day) {
+        return TimeSeed.lastWeekMonday(clock()).with(TemporalAdjusters.nextOrSame(day));
     }
 
     /** The contracts list sends its filters in the query and answers typed contracts, rates included for the owner. */
@@ -156,7 +156,7 @@ class TimeOperationsTest extends SandboxTestSupport {
     /** Start, current, stop: a second start and a stop while idle are 422, and the stop leaves a Web tracker entry. */
     @Test
     void trackerStartCurrentStop() {
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = LocalDate.now(clock().withZone(LONDON));
         List<TimeEntry> before = entries(100, today);
         sandbox.clearRequests();
 
@@ -239,7 +239,7 @@ class TimeOperationsTest extends SandboxTestSupport {
     /** A one-day list walks its pages lazily at perPage=2, in entry order, with the filters on every page. */
     @Test
     void timeEntriesListIsPagedLazily() {
-        LocalDate monday = lastWeek(LONDON, DayOfWeek.MONDAY);
+        LocalDate monday = lastWeek(DayOfWeek.MONDAY);
         List<TimeEntry> all = entries(100, monday);
         Wire.get(onlyRequest(), "/time-entries", "workspace_id=1&user_id=100&date=" + monday + "&page=1&per_page=50");
         assertThat(all).as("seeded entries of last Monday").hasSizeGreaterThanOrEqualTo(3)
@@ -287,7 +287,7 @@ class TimeOperationsTest extends SandboxTestSupport {
     /** Manual time: create (saved minutes in a header, a partial save when it overlaps), update one time, delete. */
     @Test
     void manualTimeEntryCreateUpdateDelete() {
-        LocalDate saturday = lastWeek(BERLIN, DayOfWeek.SATURDAY);
+        LocalDate saturday = lastWeek(DayOfWeek.SATURDAY);
         assertThat(entries(101, saturday)).isEmpty();
         sandbox.clearRequests();
 

@@ -57,7 +57,7 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
     private EmbeddedMail mail;
 
     /** Monday of last week (UTC, the route's default digest.time-zone). */
-    private final LocalDate monday = LocalDate.now(ZoneOffset.UTC)
+    private final LocalDate monday = LocalDate.now(clock())
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
 
     @Override
@@ -199,7 +199,7 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
         List<SandboxTimesheet> submitted = sandbox.state().timesheets(1).stream()
                 .filter(t -> "submitted".equals(t.status())).toList();
         assertThat(submitted).as("the seed has submitted timesheets").hasSizeGreaterThanOrEqualTo(2);
-        Instant now = Instant.now();
+        Instant now = clock().instant();
         loadRoutes();
 
         trigger("direct:digest-approvals", Map.of());
@@ -263,7 +263,7 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
     @Test
     void weeklyHoursDigestDrawsABarPerMember() throws Exception {
         LocalDate sunday = monday.plusDays(6);
-        Instant now = Instant.now();
+        Instant now = clock().instant();
         Map<Long, Long> expected = new TreeMap<>();
         for (SandboxTimeEntry e : sandbox.state().timeEntries(1)) {
             if (!"Break".equals(e.method()) && !e.date().isBefore(monday) && !e.date().isAfter(sunday)) {

@@ -1,5 +1,8 @@
 package io.github.camelwebwork.routes;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -13,8 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JiraHttpTest {
 
+    /** Jira's "now" in these tests. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T20:00:00Z"), ZoneOffset.UTC);
+
     private static JiraHttp http() {
         JiraHttp http = new JiraHttp();
+        http.setClock(CLOCK);
         http.setEmail("me@example.com");
         http.setApiToken("s3cr3t-token");
         http.setMaxRetryAfterMillis(10_000);
@@ -30,8 +37,10 @@ class JiraHttpTest {
         assertThat(http.retryAfterMillis("3600")).isEqualTo(10_000);
         assertThat(http.retryAfterMillis(null)).isEqualTo(5_000);
         assertThat(http.retryAfterMillis("soon")).isEqualTo(5_000);
-        String inFive = ZonedDateTime.now().plusSeconds(5).format(DateTimeFormatter.RFC_1123_DATE_TIME);
-        assertThat(http.retryAfterMillis(inFive)).isBetween(3_000L, 5_000L);
+        String inFive = ZonedDateTime.now(CLOCK).plusSeconds(5).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertThat(http.retryAfterMillis(inFive)).isEqualTo(5_000L);
+        String past = ZonedDateTime.now(CLOCK).minusSeconds(5).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertThat(http.retryAfterMillis(past)).isZero();
     }
 
     @Test

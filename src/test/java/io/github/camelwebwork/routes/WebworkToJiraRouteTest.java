@@ -288,12 +288,13 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         Path file = stateDir.resolve("jira-status.json");
         Files.writeString(file, "{\"cursor\": 17, \"stat");
 
+        long before = System.currentTimeMillis();       // Jira's clock: the emulator's and the poll's
         startRoute(false, Map.of("jira.worklogs", "false", "jira.on-invalid-state", "now"));
         awaitStatusPolls(2);
 
         assertThat(stateDir.resolve("jira-status.json.invalid")).hasContent("{\"cursor\": 17, \"stat");
         assertThat(statusState().path("cursor").asLong()).as("from now, not from 17")
-                .isGreaterThan(System.currentTimeMillis() - 60_000);
+                .isGreaterThanOrEqualTo(before - 2_000);          // a poll's start minus the overlap (2 s here)
     }
 
     @Test
@@ -411,7 +412,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         Task task = createTask(Map.of("title", "Worked on", "priority", 30));
         awaitIssue(task);
         String key = onlyIssueOf(task).key;
-        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        java.time.LocalDate day = java.time.LocalDate.now(clock()).minusDays(1);
         long entryScans = memberLists();
         await().atMost(Duration.ofSeconds(20)).until(() -> memberLists() >= entryScans + 2);   // past the silent first scan
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
@@ -465,7 +466,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         // task 500 existed before the sync started (snapshot=false): it has no issue until time is booked on it
         assertThat(jira.issuesLabelled("webwork-task-500")).isEmpty();
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
-                "contract_id", 303, "task_id", 500, "date", java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                "contract_id", 303, "task_id", 500, "date", java.time.LocalDate.now(clock())
                         .minusDays(1).toString(), "start_time", "08:00", "end_time", "08:45"));
         await().atMost(Duration.ofSeconds(20)).until(() -> jira.issuesLabelled("webwork-task-500").size() == 1
                 && jira.worklogs(jira.issuesLabelled("webwork-task-500").get(0).key).size() == 1);
@@ -506,7 +507,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         long entryScans = memberLists();
         await().atMost(Duration.ofSeconds(20)).until(() -> memberLists() >= entryScans + 2);
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
-                "contract_id", 303, "task_id", first.getId(), "date", java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                "contract_id", 303, "task_id", first.getId(), "date", java.time.LocalDate.now(clock())
                         .minusDays(1).toString(), "start_time", "13:00", "end_time", "14:00"));
         await().atMost(Duration.ofSeconds(20)).until(() -> jira.worklogs(firstKey).size() == 1);
         String entryId = sandbox.state().timeEntries(1).stream()

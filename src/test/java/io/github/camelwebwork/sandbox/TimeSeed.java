@@ -1,10 +1,12 @@
 package io.github.camelwebwork.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,10 @@ import java.util.UUID;
 /**
  * Generates believable time data relative to the state's clock, so that "last week" always has data: for each
  * active member (not a project viewer) with active contracts in the workspace, working days (Mon–Fri) of the
- * {@code weeks} full weeks before the current week plus the current week up to now, in the member's timezone.
+ * {@code weeks} full weeks before the current week plus the current week up to now. The weeks are those of the UTC
+ * calendar ({@link #WEEK_ZONE}, as {@link LeaveExpenseSeed} counts them), so "last week" means the same dates for
+ * every member at any instant (on Sunday evening UTC it is already Monday in Asia/Kolkata); within those dates each
+ * day's clock times are the member's own, in the member's timezone, and nothing ends after the clock's now.
  * A day starts 08:00–09:30 and holds 5–8 h in blocks of 40–150 min: mostly "Desktop tracker" with activity
  * 30..95 %, some "Manually added time", "Mobile tracker" on mobile work, and now and then a lunch "Break".
  * Contract weekly hours limits are respected. Each member-week gets a timesheet (older weeks approved, one
@@ -24,6 +29,19 @@ import java.util.UUID;
  * same data, ids included.
  */
 public final class TimeSeed {
+
+    /** The zone whose calendar says which week is the current one. */
+    public static final ZoneId WEEK_ZONE = ZoneOffset.UTC;
+
+    /** Today on {@code clock} in the calendar the seed counts its weeks by. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), WEEK_ZONE);
+    }
+
+    /** Monday of the last full week generated on {@code clock}: all its workdays are over, for every member. */
+    public static LocalDate lastWeekMonday(Clock clock) {
+        return SandboxTime.weekStart(today(clock)).minusWeeks(1);
+    }
 
     /** {@code weeks}: full weeks before the current one; {@code randomSeed} varies the data. */
     public record Settings(long workspaceId, int weeks, long randomSeed) {
@@ -64,6 +82,10 @@ public final class TimeSeed {
         timeRequests(trackers);
     }
 
+    private LocalDate currentMonday() {
+        return lastWeekMonday(state.clock()).plusWeeks(1);
+    }
+
     private List<SandboxContract> activeContracts(long userId) {
         return state.contracts(settings.workspaceId()).stream()
                 .filter(c -> c.userId() == userId && "active".equals(c.status()))
@@ -74,7 +96,7 @@ public final class TimeSeed {
     private void generateWeek(SandboxUser user, int memberIndex, int weeksAgo) {
         ZoneId zone = SandboxTime.zoneOf(user);
         LocalDate today = LocalDate.ofInstant(now, zone);
-        LocalDate monday = SandboxTime.weekStart(today).minusWeeks(weeksAgo);
+        LocalDate monday = currentMonday().minusWeeks(weeksAgo);
         Map<Long, Long> minutesByContract = new HashMap<>();
         int entries = 0;
         for (int day = 0; day < 5 && !monday.plusDays(day).isAfter(today); day++) {
@@ -195,7 +217,7 @@ public final class TimeSeed {
         }
         SandboxUser user = state.user(trackers.get(memberIndex).userId()).orElseThrow();
         ZoneId zone = SandboxTime.zoneOf(user);
-        LocalDate date = SandboxTime.weekStart(LocalDate.ofInstant(now, zone)).minusWeeks(weeksAgo).plusDays(day);
+        LocalDate date = currentMonday().minusWeeks(weeksAgo).plusDays(day);
         SandboxContract contract = activeContracts(user.id()).get(0);
         Instant start = date.atTime(from).atZone(zone).toInstant();
         Instant end = start.plusSeconds(60L * minutes);

@@ -1,9 +1,13 @@
 package io.github.camelwebwork.support;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.sandbox.RecordedRequest;
+import io.github.camelwebwork.sandbox.TimeSeed;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -18,12 +22,36 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
 
     @Override
     protected void doPreSetup() throws Exception {
-        sandbox = sandboxBuilder().build().start();
+        sandbox = sandboxBuilder().clock(clock()).build().start();
     }
 
-    /** The sandbox of each test: the default one (60 requests a minute per user); override to change it. */
+    private final Clock clock = stoppedNow();
+
+    /**
+     * The sandbox of each test: the default one (60 requests a minute per user); override to change it. Its clock is
+     * always {@link #clock()}.
+     */
     protected WebworkSandbox.Builder sandboxBuilder() {
         return WebworkSandbox.builder();
+    }
+
+    /**
+     * The clock of the sandbox (by which the seed dates its time data) and of the component (its today and now):
+     * by default one {@link #stoppedNow() stopped} at the instant the test was made, so that the seed, the component
+     * and the test's own dates agree even when a test runs across midnight. A test takes its dates from this clock,
+     * in the seed's week zone ({@link TimeSeed#lastWeekMonday(Clock)}) or the zone it names; a test that needs a
+     * particular instant overrides it.
+     */
+    protected Clock clock() {
+        return clock;
+    }
+
+    /**
+     * A clock standing at the instant it is made, so that the seed, the component and the test agree on "today" even
+     * when the test runs across midnight.
+     */
+    protected static Clock stoppedNow() {
+        return Clock.fixed(Instant.now(), ZoneOffset.UTC);
     }
 
     /** The component's defaults; override to change them (rate limit, retries, ...). */
@@ -36,6 +64,7 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
         WebworkComponent webwork = new WebworkComponent();
         webwork.getConfiguration().setBaseUrl(sandbox.baseUrl());
         webwork.getConfiguration().setAccessToken(sandbox.token());
+        webwork.setClock(clock());
         configure(webwork);
         context.addComponent("webwork", webwork);
         return context;
