@@ -57,6 +57,32 @@ class SafeStopKafkaIdempotentRepositoryTest {
         }
     }
 
+    /**
+     * Two instances share the keys (a consumer group that rebalances): a key one instance added is seen by the other
+     * at once, not only after its sync thread read it, so a command redelivered to the other instance right after a
+     * rebalance is looked up instead of created twice. camel-kafka's own repository answers {@code true} here for
+     * most keys: its cache learns the other instance's keys only from its background poll.
+     */
+    @Test
+    void aKeyOneInstanceAddedIsSeenByTheOtherAtOnce() {
+        SafeStopKafkaIdempotentRepository a = repository();
+        SafeStopKafkaIdempotentRepository b = repository();
+        try {
+            for (int i = 0; i < 50; i++) {
+                assertThat(a.add("seq-" + i)).as("first add of seq-%d", i).isTrue();
+                assertThat(b.add("seq-" + i)).as("the other instance's add of seq-%d", i).isFalse();
+                assertThat(b.contains("seq-" + i)).isTrue();
+            }
+            assertThat(a.remove("seq-7")).isTrue();
+            assertThat(b.contains("seq-7")).as("removed by the other instance").isFalse();
+            assertThat(b.add("seq-7")).as("added again after its remove").isTrue();
+            assertThat(a.add("seq-7")).isFalse();
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
     private static SafeStopKafkaIdempotentRepository repository() {
         SafeStopKafkaIdempotentRepository keys = new SafeStopKafkaIdempotentRepository();
         keys.setTopic(TOPIC);
