@@ -56,8 +56,9 @@ class TokenMaskingTest extends SandboxTestSupport {
     }
 
     /**
-     * What the README says of a secret given in an endpoint URI: Camel masks it in toString() (and so in its logs and
-     * route dumps), while getEndpointUri() is the URI as written; hence the advice to set secrets on the component.
+     * What docs/reference.md ("Secrets") says of a secret given in an endpoint URI: Camel masks it in toString() (and
+     * so in its logs and route dumps), while getEndpointUri() is the URI as written; hence the advice to set secrets on
+     * the component.
      */
     @Test
     void aTokenInTheUriIsMaskedInToStringButNotInTheRawEndpointUri() {
