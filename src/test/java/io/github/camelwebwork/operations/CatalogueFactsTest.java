@@ -14,7 +14,7 @@ import io.github.camelwebwork.component.WebworkEndpoint;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ScanPartition;
-import io.github.camelwebwork.routes.CommandValidator;
+import io.github.camelwebwork.routes.kafka.CommandValidator;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.junit.jupiter.api.Test;
