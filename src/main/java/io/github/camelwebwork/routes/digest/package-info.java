@@ -1,4 +1,5 @@
 /**
- * The e-mail digests of routes/email-digests.yaml: their periods (DigestDates) and their HTML and text (DigestRenderer).
+ * The e-mail digests of routes/email-digests.yaml: their periods (DigestDates) and their HTML and text
+ * (DigestRenderer).
  */
 package io.github.camelwebwork.routes.digest;
