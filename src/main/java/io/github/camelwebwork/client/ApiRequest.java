@@ -2,6 +2,7 @@ package io.github.camelwebwork.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,7 +31,7 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
 
     /** The same call on another page (page numbers start at 1). */
     public ApiRequest withQueryParam(String name, String value) {
-        List<Map.Entry<String, String>> q = new java.util.ArrayList<>(query.size() + 1);
+        List<Map.Entry<String, String>> q = new ArrayList<>(query.size() + 1);
         boolean replaced = false;
         for (Map.Entry<String, String> e : query) {
             if (e.getKey().equals(name)) {

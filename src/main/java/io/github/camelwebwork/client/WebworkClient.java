@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +71,7 @@ public class WebworkClient {
                          RateBudget budget, RetrySettings retry) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
-        this.basePath = java.net.URI.create(this.baseUrl).getRawPath();
+        this.basePath = URI.create(this.baseUrl).getRawPath();
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.budget = budget;
@@ -182,7 +184,7 @@ public class WebworkClient {
      * mismatch, nor the local budget's own refusal (it already waited its maximum).
      */
     public static boolean isTransient(Throwable e) {
-        if (e instanceof WebworkRateLimitException || e.getCause() instanceof javax.net.ssl.SSLException) {
+        if (e instanceof WebworkRateLimitException || e.getCause() instanceof SSLException) {
             return false;
         }
         return e instanceof WebworkTransportException

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.component;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -146,7 +147,7 @@ final class WebhookReceiver {
             WebhookPayload payload;
             try {
                 payload = endpoint.getComponent().objectMapper().readValue(raw, WebhookPayload.class);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 respond(exchange, 400, "not a WebWork delivery");
                 return;
             }

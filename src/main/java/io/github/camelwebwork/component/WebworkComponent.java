@@ -3,6 +3,8 @@ package io.github.camelwebwork.component;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -177,8 +179,8 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
     }
 
     /** User-supplied idempotency repositories this component started (and so stops). */
-    private final java.util.Set<IdempotentRepository> startedRepositories =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<IdempotentRepository> startedRepositories =
+            Collections.newSetFromMap(new IdentityHashMap<>());
 
     IdempotentRepository idempotentRepository(WebworkConfiguration config) throws Exception {
         IdempotentRepository supplied = config.getIdempotentRepository();

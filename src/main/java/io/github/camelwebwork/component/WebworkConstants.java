@@ -1,5 +1,6 @@
 package io.github.camelwebwork.component;
 
+import io.github.camelwebwork.consumer.ConsumerHeaders;
 import org.apache.camel.spi.Metadata;
 
 /** The message headers of the {@code webwork:} component. */
@@ -129,17 +130,17 @@ public final class WebworkConstants {
 
     @Metadata(label = "consumer", description = "What happened to the record: CREATED, UPDATED or DELETED (the body of"
                                                 + " a DELETED is the last known version).", javaType = "String")
-    public static final String CHANGE_TYPE = io.github.camelwebwork.consumer.ConsumerHeaders.CHANGE_TYPE;
+    public static final String CHANGE_TYPE = ConsumerHeaders.CHANGE_TYPE;
 
     @Metadata(label = "consumer", description = "A stable key of the record: {workspaceId}:{resource}:{id}, e.g."
                                                 + " 1:tasks:512 (a Kafka record key).", javaType = "String")
-    public static final String KEY = io.github.camelwebwork.consumer.ConsumerHeaders.KEY;
+    public static final String KEY = ConsumerHeaders.KEY;
 
     @Metadata(label = "consumer", description = "The resource the change is of, e.g. tasks.", javaType = "String")
-    public static final String RESOURCE = io.github.camelwebwork.consumer.ConsumerHeaders.RESOURCE;
+    public static final String RESOURCE = ConsumerHeaders.RESOURCE;
 
     @Metadata(label = "consumer", description = "When the change was detected (ISO-8601, UTC).", javaType = "String")
-    public static final String CHANGE_TIME = io.github.camelwebwork.consumer.ConsumerHeaders.CHANGE_TIME;
+    public static final String CHANGE_TIME = ConsumerHeaders.CHANGE_TIME;
 
     @Metadata(label = "consumer", description = "Webhook consumer: the event of the delivery, e.g. tracker.started.",
               javaType = "String")

@@ -1,5 +1,7 @@
 package io.github.camelwebwork.component;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -165,7 +167,7 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
             // the normalised URI keeps values encoded: decode them, so that they are encoded once again below
             URISupport.parseQuery(uri.substring(q + 1)).forEach((name, value) -> params.put(name,
                     value instanceof String text && !text.startsWith("RAW(")
-                            ? java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8) : value));
+                            ? URLDecoder.decode(text, StandardCharsets.UTF_8) : value));
         }
         params.remove("webhookExternalUrl");
         params.remove("webhookPath");

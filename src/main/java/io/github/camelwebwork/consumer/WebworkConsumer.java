@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
@@ -26,6 +28,7 @@ import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ParameterSource;
 import io.github.camelwebwork.state.StateFile;
 import io.github.camelwebwork.state.StateFileRepository;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -80,7 +83,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         Clock clock();
     }
 
-    public WebworkConsumer(org.apache.camel.Endpoint endpoint, Processor processor, Source source) {
+    public WebworkConsumer(Endpoint endpoint, Processor processor, Source source) {
         super(endpoint, processor);
         this.source = source;
         this.plan = new ScanPlan(source.resource());
@@ -307,7 +310,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         private int page = 1;
         private boolean multiPage;
         /** Id to fingerprint of every record of the partition read so far in this scan (not the records: memory). */
-        private final Map<String, String> seen = new java.util.HashMap<>();
+        private final Map<String, String> seen = new HashMap<>();
         private Deque<String> toConfirm;
 
         boolean done() {
@@ -381,12 +384,12 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
          * Created and updated records (no deletes), enqueued, or committed silently when {@code silent} (the first
          * scan without a snapshot); whether there was any.
          */
-        private boolean changes(ScanPlan.Partition partition, java.util.Collection<JsonNode> records, boolean silent) {
+        private boolean changes(ScanPlan.Partition partition, Collection<JsonNode> records, boolean silent) {
             return changes(partition, records, silent, null);
         }
 
         /** As above; with {@code seenInScan}, also records each id's fingerprint there and skips a repeat of one. */
-        private boolean changes(ScanPlan.Partition partition, java.util.Collection<JsonNode> records, boolean silent,
+        private boolean changes(ScanPlan.Partition partition, Collection<JsonNode> records, boolean silent,
                                 Map<String, String> seenInScan) {
             Map<String, ChangeState.Known> known = state.known(partition.key());
             boolean any = false;

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public class AttendanceUser extends WebworkModel {
     private Integer leftEarlyMinutes;
     private List<String> breaks = new ArrayList<>();
     private JsonNode productivity;
-    private java.math.BigDecimal activityLevel;
+    private BigDecimal activityLevel;
     private Integer breakMinutes;
     private Integer idleMinutes;
     private Integer leaveMinutes;
@@ -154,11 +155,11 @@ public class AttendanceUser extends WebworkModel {
     }
 
     /** Activity level of the day in percent ({@code activity_level}). */
-    public java.math.BigDecimal getActivityLevel() {
+    public BigDecimal getActivityLevel() {
         return activityLevel;
     }
 
-    public void setActivityLevel(java.math.BigDecimal activityLevel) {
+    public void setActivityLevel(BigDecimal activityLevel) {
         this.activityLevel = activityLevel;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.camelwebwork.client.WebworkJson;
 
 /**
  * One webhook delivery (house rule H9, reference §8.1): {@code {id, event, workspace_id, created_at, data}}.
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonPropertyOrder({ "id", "event", "workspace_id", "created_at", "data" })
 public class WebhookPayload extends WebworkModel {
 
-    private static final ObjectMapper MAPPER = io.github.camelwebwork.client.WebworkJson.newMapper();
+    private static final ObjectMapper MAPPER = WebworkJson.newMapper();
 
     private String id;
     private String event;

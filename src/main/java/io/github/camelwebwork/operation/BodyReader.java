@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.model.WebworkModel;
@@ -59,7 +60,7 @@ final class BodyReader {
         }
         try {
             return new Fields(mapper.readValue(json, MAP), true);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             violations.add("body: is not a JSON object (" + e.getOriginalMessage() + ")");
             return Fields.NONE;
         }

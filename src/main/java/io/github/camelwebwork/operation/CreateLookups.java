@@ -1,8 +1,13 @@
 package io.github.camelwebwork.operation;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +58,7 @@ final class CreateLookups {
      * times while the list answers date-times with an offset (§7.8 ISO), so the member's time zone is read first.
      */
     static final CreateLookup TIME_ENTRY = (body, finder) -> {
-        java.time.ZoneId zone = memberZone(body, finder);
+        ZoneId zone = memberZone(body, finder);
         return finder.newestFirst("/time-entries", scope(body, "workspace_id", "user_id", "date"),
                 TimeOperations.TIME_ENTRIES_MAX_PER_PAGE,
                 e -> within(clock(text(e, "start_time"), zone), clock(text(e, "end_time"), zone),
@@ -63,13 +68,13 @@ final class CreateLookups {
     };
 
     /** The member's time zone (GET /members/{id}); UTC when the answer has none. */
-    private static java.time.ZoneId memberZone(JsonNode body, CreateLookup.Finder finder) {
+    private static ZoneId memberZone(JsonNode body, CreateLookup.Finder finder) {
         JsonNode member = finder.data("/members/" + text(body, "user_id"), scope(body, "workspace_id"));
         String zone = text(member, "timezone");
         try {
-            return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
-        } catch (java.time.DateTimeException e) {
-            return java.time.ZoneOffset.UTC;
+            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
         }
     }
 
@@ -146,7 +151,7 @@ final class CreateLookups {
 
     private static String shift(String date, int days) {
         try {
-            return java.time.LocalDate.parse(date).plusDays(days).toString();
+            return LocalDate.parse(date).plusDays(days).toString();
         } catch (RuntimeException e) {
             return date;
         }
@@ -164,7 +169,7 @@ final class CreateLookups {
     }
 
     /** The wall-clock time of {@code HH:mm}, or of an ISO date-time in {@code zone}. */
-    private static LocalTime clock(String value, java.time.ZoneId zone) {
+    private static LocalTime clock(String value, ZoneId zone) {
         if (value == null) {
             return null;
         }
@@ -173,7 +178,7 @@ final class CreateLookups {
                     : OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalTime();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDateTime.parse(value.replace(' ', 'T')).toLocalTime();
+                return LocalDateTime.parse(value.replace(' ', 'T')).toLocalTime();
             } catch (DateTimeParseException again) {
                 return null;
             }
@@ -181,8 +186,8 @@ final class CreateLookups {
     }
 
     private static boolean within(LocalTime start, LocalTime end, String askedStart, String askedEnd) {
-        LocalTime from = clock(askedStart, java.time.ZoneOffset.UTC);
-        LocalTime to = clock(askedEnd, java.time.ZoneOffset.UTC);
+        LocalTime from = clock(askedStart, ZoneOffset.UTC);
+        LocalTime to = clock(askedEnd, ZoneOffset.UTC);
         return start != null && end != null && from != null && to != null
                && !start.isBefore(from) && !end.isAfter(to) && start.isBefore(end);
     }

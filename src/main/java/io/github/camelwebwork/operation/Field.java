@@ -1,9 +1,12 @@
 package io.github.camelwebwork.operation;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -292,7 +295,7 @@ public final class Field {
             return INVALID;
         }
         try {
-            java.net.URI uri = java.net.URI.create(text.toString().trim());
+            URI uri = URI.create(text.toString().trim());
             if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 return uri.toString();
             }
@@ -403,9 +406,9 @@ public final class Field {
     }
 
     private Object dateTime(Object raw, List<String> violations) {
-        if (raw instanceof OffsetDateTime || raw instanceof ZonedDateTime || raw instanceof java.time.Instant) {
+        if (raw instanceof OffsetDateTime || raw instanceof ZonedDateTime || raw instanceof Instant) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    raw instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : (TemporalAccessor) raw);
+                    raw instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (TemporalAccessor) raw);
         }
         String s = raw.toString().trim();
         try {

@@ -1,5 +1,7 @@
 package io.github.camelwebwork.operation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The interpretations of {@code webwork-api.md} that the live API has not confirmed. Each is decided here and only
  * here, so that a correction after contact with the real API is a one-line change.
@@ -34,7 +36,7 @@ public final class HouseRules {
     public static final String REPORT_USERS_FIELD = "users";
 
     /** The records of a list answer's {@code data}: the array itself, or a per-user report's {@code users}. */
-    static com.fasterxml.jackson.databind.JsonNode listRecords(com.fasterxml.jackson.databind.JsonNode data) {
+    static JsonNode listRecords(JsonNode data) {
         return data.isObject() && data.path(REPORT_USERS_FIELD).isArray() ? data.get(REPORT_USERS_FIELD) : data;
     }
 

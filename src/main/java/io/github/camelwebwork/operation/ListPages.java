@@ -2,6 +2,7 @@ package io.github.camelwebwork.operation;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.ApiResponse;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.client.WebworkException;
+import io.github.camelwebwork.client.WebworkNotFoundException;
 import io.github.camelwebwork.model.Pagination;
 
 /**
@@ -39,7 +41,7 @@ public final class ListPages {
      */
     public Page fetch(WebworkClient client, OperationDef list, ParameterSource options, Map<String, Object> headers,
                       int page) {
-        Map<String, Object> values = new java.util.HashMap<>(headers);
+        Map<String, Object> values = new HashMap<>(headers);
         values.put(ParameterSource.headerFor("page"), page);
         if (list.hasPageSize()) {
             values.put(ParameterSource.headerFor("perPage"), list.maxPerPage());
@@ -74,7 +76,7 @@ public final class ListPages {
         try {
             client.execute(call.request());
             return true;
-        } catch (io.github.camelwebwork.client.WebworkNotFoundException e) {
+        } catch (WebworkNotFoundException e) {
             return false;
         }
     }

@@ -1,7 +1,9 @@
 package io.github.camelwebwork.operation;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class RequestResolver {
         rejectUnknown(op, fields, violations);
 
         Map<Param, Object> values = new LinkedHashMap<>();
-        Set<Param> given = new java.util.HashSet<>();
+        Set<Param> given = new HashSet<>();
         for (Param param : op.params()) {
             if (resolve(param, options, headers, fields.values(), violations, values)) {
                 given.add(param);
@@ -116,7 +118,7 @@ public final class RequestResolver {
     }
 
     private static String text(Object value) {
-        return value instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(value);
+        return value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value);
     }
 
     private ApiRequest toRequest(OperationDef op, Map<Param, Object> values) {

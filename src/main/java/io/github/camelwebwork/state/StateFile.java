@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
@@ -284,7 +285,7 @@ public final class StateFile {
      * @throws InvalidStateException for a damaged file when {@code recover} is not set
      */
     public Optional<Contents> read(boolean recover, String how, String then,
-                                   java.util.function.Consumer<InvalidStateException> recovered) throws IOException {
+                                   Consumer<InvalidStateException> recovered) throws IOException {
         try {
             return read();
         } catch (InvalidStateException e) {

@@ -1,6 +1,7 @@
 package io.github.camelwebwork.client.oauth;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -161,7 +162,7 @@ public final class OAuth2TokenProvider implements AccessTokenProvider {
     }
 
     private String tokenPath() {
-        return java.net.URI.create(tokenUrl).getPath();
+        return URI.create(tokenUrl).getPath();
     }
 
     @Override

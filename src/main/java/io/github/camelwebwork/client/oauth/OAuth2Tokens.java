@@ -1,5 +1,6 @@
 package io.github.camelwebwork.client.oauth;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,10 +14,10 @@ public record OAuth2Tokens(String accessToken, String refreshToken, Instant obta
      * tokens), at most one day before.
      */
     public Instant refreshAt() {
-        java.time.Duration lifetime = java.time.Duration.between(obtainedAt, expiresAt);
-        java.time.Duration margin = lifetime.dividedBy(10);
-        if (margin.compareTo(java.time.Duration.ofDays(1)) > 0) {
-            margin = java.time.Duration.ofDays(1);
+        Duration lifetime = Duration.between(obtainedAt, expiresAt);
+        Duration margin = lifetime.dividedBy(10);
+        if (margin.compareTo(Duration.ofDays(1)) > 0) {
+            margin = Duration.ofDays(1);
         }
         return expiresAt.minus(margin);
     }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -533,7 +534,7 @@ public class DigestRenderer {
         int n = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int[] widths = new int[n];
         boolean[] numeric = new boolean[n];
-        java.util.Arrays.fill(numeric, true);
+        Arrays.fill(numeric, true);
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             for (int c = 0; c < row.length; c++) {

@@ -9,6 +9,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +83,7 @@ public final class ExportPeriod {
         if (requested == null || requested.isBlank()) {
             return lastWeek(clock, zoneId);
         }
-        String text = requested.trim().toUpperCase(java.util.Locale.ROOT);
+        String text = requested.trim().toUpperCase(Locale.ROOT);
         Matcher m = WEEK.matcher(text);
         if (m.matches()) {
             return of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), zoneId);

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.model.Member;
 import io.github.camelwebwork.model.TimeEntry;
+import io.github.camelwebwork.model.TrackedHoursDay;
 import io.github.camelwebwork.model.TrackedHoursReport;
 import io.github.camelwebwork.model.TrackedHoursUser;
 import io.github.camelwebwork.state.AtomicFiles;
@@ -102,7 +103,7 @@ public final class WeeklyExport {
         }
         Map<Long, UserWeek> users = new TreeMap<>();
         long total = 0;
-        for (Map.Entry<String, io.github.camelwebwork.model.TrackedHoursDay> day : report.getDays().entrySet()) {
+        for (Map.Entry<String, TrackedHoursDay> day : report.getDays().entrySet()) {
             for (TrackedHoursUser u : day.getValue().getUsers()) {
                 int minutes = u.getTotalMinutes() == null ? 0 : u.getTotalMinutes();
                 UserWeek week = users.computeIfAbsent(u.getUserId(), id -> new UserWeek(u.getUserName()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -345,7 +346,7 @@ public class JiraStatusPoll {
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("cursor", cursor);
-        state.put("statuses", new java.util.TreeMap<>(sync.issueStatuses()));
+        state.put("statuses", new TreeMap<>(sync.issueStatuses()));
         stateFile().write(List.of(JiraSync.json(state)));
     }
 }

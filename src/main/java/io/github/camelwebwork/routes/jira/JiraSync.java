@@ -1,11 +1,15 @@
 package io.github.camelwebwork.routes.jira;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,7 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.model.TaskStatus;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * carries nothing new for Jira, such as the status the issue-status poll wrote back, is not sent again: no
  * ping-pong between the two directions).
  */
-public class JiraSync implements org.apache.camel.CamelContextAware {
+public class JiraSync implements CamelContextAware {
 
     /** Exchange properties the route reads. */
     public static final String TASK = "webworkTask";
@@ -48,9 +55,9 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
     public static final String SYNC_ROUTE = "direct:webwork-task-to-jira-issue-sync";
     private static final int LOCK_STRIPES = 64;
 
-    private org.apache.camel.CamelContext camelContext;
-    private volatile org.apache.camel.ProducerTemplate template;
-    private final java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[LOCK_STRIPES];
+    private CamelContext camelContext;
+    private volatile ProducerTemplate template;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private String projectKey;
     private String issueType = "Task";
     private String doneTransition = "Done";
@@ -76,7 +83,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
 
     {
         for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new java.util.concurrent.locks.ReentrantLock();
+            locks[i] = new ReentrantLock();
         }
     }
 
@@ -86,12 +93,12 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
     }
 
     @Override
-    public void setCamelContext(org.apache.camel.CamelContext camelContext) {
+    public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
     }
 
     @Override
-    public org.apache.camel.CamelContext getCamelContext() {
+    public CamelContext getCamelContext() {
         return camelContext;
     }
 
@@ -185,7 +192,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
      * {@link #ISSUE_KEY} is the task's issue.
      */
     public void syncExclusively(Exchange exchange) {
-        java.util.concurrent.locks.ReentrantLock lock = locks[(int) Math.floorMod(task(exchange).getId(), LOCK_STRIPES)];
+        ReentrantLock lock = locks[(int) Math.floorMod(task(exchange).getId(), LOCK_STRIPES)];
         lock.lock();
         try {
             if (needsSync(exchange)) {
@@ -198,7 +205,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
         }
     }
 
-    private org.apache.camel.ProducerTemplate template() {
+    private ProducerTemplate template() {
         if (template == null) {
             synchronized (this) {
                 if (template == null) {
@@ -280,7 +287,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
         if (email == null) {
             return true;
         }
-        Account account = accounts.get(email.toLowerCase(java.util.Locale.ROOT));
+        Account account = accounts.get(email.toLowerCase(Locale.ROOT));
         if (account == null || account.until() < clock.millis()) {
             return false;
         }
@@ -298,8 +305,8 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
     /** The query of {@code GET /rest/api/3/user/search} for the assignee's e-mail. */
     public void userSearchQuery(Exchange exchange) {
         String email = exchange.getProperty(ASSIGNEE_EMAIL, String.class);
-        exchange.setProperty(JiraHttp.QUERY, "query=" + java.net.URLEncoder.encode(email,
-                java.nio.charset.StandardCharsets.UTF_8) + "&maxResults=10");
+        exchange.setProperty(JiraHttp.QUERY, "query=" + URLEncoder.encode(email,
+                StandardCharsets.UTF_8) + "&maxResults=10");
     }
 
     /**
@@ -328,7 +335,7 @@ public class JiraSync implements org.apache.camel.CamelContextAware {
             LOG.warn("No Jira user has the e-mail address of task {}'s assignee; the issue's assignee is left as it is",
                     task(exchange).getId());
         }
-        accounts.put(email.toLowerCase(java.util.Locale.ROOT),
+        accounts.put(email.toLowerCase(Locale.ROOT),
                 new Account(found, clock.millis() + userCacheMillis));
         if (found != null) {
             exchange.setProperty(ACCOUNT_ID, found);

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,7 +116,7 @@ public class JiraWorklogs {
     public boolean cachedWorklog(Exchange exchange) {
         Location known = worklogs.get(exchange.getProperty(ENTRY, TimeEntry.class).getId());
         String issueKey = exchange.getProperty(JiraSync.ISSUE_KEY, String.class);
-        if (known != null && java.util.Objects.equals(known.issueKey(), issueKey)) {
+        if (known != null && Objects.equals(known.issueKey(), issueKey)) {
             exchange.setProperty(WORKLOG_ID, known.worklogId());
             return true;
         }

@@ -1,6 +1,8 @@
 package io.github.camelwebwork.routes.kafka;
 
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.WebworkApiException;
@@ -193,7 +195,7 @@ public class CommandFailures {
         try {
             JsonNode node = payload instanceof byte[] bytes ? mapper.readTree(bytes) : mapper.readTree(payload.toString());
             return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

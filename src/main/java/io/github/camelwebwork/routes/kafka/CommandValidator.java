@@ -1,5 +1,7 @@
 package io.github.camelwebwork.routes.kafka;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -204,7 +206,7 @@ public class CommandValidator {
                                               + String.join(", ", allowed));
         }
 
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Iterator<String> it = command.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!ENVELOPE.contains(field) && !spec.required().contains(field) && !spec.optional().contains(field)) {
@@ -285,7 +287,7 @@ public class CommandValidator {
             node = payload instanceof byte[] bytes ? mapper.readTree(bytes) : mapper.readTree(payload.toString());
         } catch (JsonProcessingException e) {
             throw new InvalidCommandException("The record value is not JSON: " + shorten(e.getOriginalMessage()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InvalidCommandException("The record value cannot be read: " + e.getClass().getSimpleName());
         }
         if (node == null || !node.isObject()) {

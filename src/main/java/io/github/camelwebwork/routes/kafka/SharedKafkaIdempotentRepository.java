@@ -16,6 +16,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -138,7 +139,7 @@ public class SharedKafkaIdempotentRepository extends KafkaIdempotentRepository {
                     }
                 }
             }
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw new RuntimeCamelException("The keys topic " + getTopic() + " could not be read: " + e.getMessage(), e);
         }
     }
