@@ -1,5 +1,6 @@
 package io.github.camelwebwork.component;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelwebwork.support.SandboxTestSupport;
@@ -86,7 +87,7 @@ class EndpointContractTest extends SandboxTestSupport {
         WebworkEndpointUriFactory factory = new WebworkEndpointUriFactory();
         factory.setCamelContext(context);
         String uri = factory.buildUri("webwork",
-                java.util.Map.of("resource", "tasks", "operation", "get", "taskId", 500), false);
+                Map.of("resource", "tasks", "operation", "get", "taskId", 500), false);
 
         assertThat(uri).isEqualTo("webwork:tasks?operation=get&taskId=500");
     }

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.component;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelwebwork.client.WebworkApiException;
@@ -64,7 +65,7 @@ class ErrorMappingTest extends SandboxTestSupport {
     @Test
     void serverSideValidationCarriesTheFieldErrors() {
         // a member id that passes the client's checks but is not in the workspace: only the server can tell
-        Throwable e = failure(TASKS + "create", Map.of("title", "Who?", "assignees", java.util.List.of(999999)));
+        Throwable e = failure(TASKS + "create", Map.of("title", "Who?", "assignees", List.of(999999)));
 
         assertThat(e).isInstanceOf(WebworkUnprocessableException.class);
         WebworkUnprocessableException unprocessable = (WebworkUnprocessableException) e;

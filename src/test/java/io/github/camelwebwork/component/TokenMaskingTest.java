@@ -3,9 +3,12 @@ package io.github.camelwebwork.component;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelwebwork.client.ApiRequest;
+import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.operation.RequestResolver;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import org.apache.camel.Endpoint;
@@ -90,7 +93,7 @@ class TokenMaskingTest extends SandboxTestSupport {
                 assertThat(webwork.getEndpointBaseUri()).doesNotContain(token);
             }
         }
-        ApiRequest request = new RequestResolver(io.github.camelwebwork.client.WebworkJson.newMapper(), java.time.Clock.systemUTC())
+        ApiRequest request = new RequestResolver(WebworkJson.newMapper(), Clock.systemUTC())
                 .resolve(context.getEndpoint("webwork:tasks?operation=get", WebworkEndpoint.class).getOperationDef(),
                         name -> null, Map.of(WebworkConstants.WORKSPACE_ID, 1, WebworkConstants.PROJECT_ID, 100,
                                 WebworkConstants.TASK_ID, 500),
@@ -108,7 +111,7 @@ class TokenMaskingTest extends SandboxTestSupport {
                                                        + "&clientSecret=RAW(cs-very-secret-1)&refreshToken=RAW(rt-very-secret-2)",
                 WebworkEndpoint.class);
 
-        for (String shown : java.util.List.of(endpoint.toString(), endpoint.getConfiguration().toString(),
+        for (String shown : List.of(endpoint.toString(), endpoint.getConfiguration().toString(),
                 endpoint.getEndpointBaseUri())) {
             assertThat(shown).doesNotContain("cs-very-secret-1").doesNotContain("rt-very-secret-2");
         }

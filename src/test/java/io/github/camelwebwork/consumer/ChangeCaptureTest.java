@@ -1,12 +1,16 @@
 package io.github.camelwebwork.consumer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -215,14 +219,14 @@ class ChangeCaptureTest extends SandboxTestSupport {
     /** A backfill emits every entry of its range once, then nothing, and leaves the live state alone. */
     @Test
     void aBackfillEmitsTheRangeOnceWithItsOwnState() throws Exception {
-        LocalDate monday = LocalDate.now(clock().withZone(RITA_ZONE)).minusWeeks(2).with(java.time.DayOfWeek.MONDAY);
+        LocalDate monday = LocalDate.now(clock().withZone(RITA_ZONE)).minusWeeks(2).with(DayOfWeek.MONDAY);
         LocalDate friday = monday.plusDays(4);
         int expected = 0;
         for (LocalDate d = monday; !d.isAfter(friday); d = d.plusDays(1)) {
             expected += sandbox.state().timeEntries(1, 103, d).size();
         }
         assertThat(expected).isPositive();
-        java.nio.file.Path state = dir.resolve("entries.state");
+        Path state = dir.resolve("entries.state");
 
         MockEndpoint backfill = route("backfill", "webwork:time-entries?workspaceId=1&userId=103&backfillFrom="
                                                   + monday + "&backfillTo=" + friday + "&stateFile=" + state + FAST);
@@ -231,7 +235,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
         assertThat(changes(backfill)).allMatch(c -> c.startsWith("CREATED 1:time-entries:")).doesNotHaveDuplicates();
         assertThat(backfill.getReceivedExchanges()).allSatisfy(e -> assertThat(
                 e.getMessage().getBody(TimeEntry.class).getDate()).isBetween(monday.toString(), friday.toString()));
-        assertThat(java.nio.file.Files.readString(state)).contains("backfill-" + monday + "-" + friday)
+        assertThat(Files.readString(state)).contains("backfill-" + monday + "-" + friday)
                 .doesNotContain("1:time-entries:userId.103:user-");
     }
 
@@ -288,7 +292,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
         volatile int before;
         volatile int maxPerPoll;
         volatile int maxMessages;
-        final java.util.Set<Integer> perPoll = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Set<Integer> perPoll = ConcurrentHashMap.newKeySet();
 
         @Override
         public boolean begin(Consumer consumer, Endpoint endpoint) {

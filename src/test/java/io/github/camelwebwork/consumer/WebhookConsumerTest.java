@@ -4,10 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,9 +100,9 @@ class WebhookConsumerTest extends SandboxTestSupport {
 
     private static String sign(String token, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -194,7 +197,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
         String body = "{\"id\":\"evt-77\",\"event\":\"tracker.started\",\"workspace_id\":1,"
                       + "\"created_at\":\"2026-11-29T08:00:00Z\",\"data\":{\"user_id\":103}}";
         String signature = sign(token, now, body);
-        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        List<HttpResponse<String>> answers = new ArrayList<>();
         answers.add(post(body, Map.of("X-Webwork-Delivery", "d-77", "X-Webwork-Timestamp", now,
                 "X-Webwork-Signature", signature)));
         answers.add(post(body, Map.of("X-Webwork-Delivery", "d-77", "X-Webwork-Timestamp", now,

@@ -1,7 +1,9 @@
 package io.github.camelwebwork.demo;
 
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -13,6 +15,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -112,7 +117,7 @@ public final class Demo {
             say(failures.isEmpty() ? "Demo finished successfully." : "Demo FAILED: see above.");
             if (keepRunning) {
                 say("Everything keeps running (--keep-running); Ctrl+C to stop.");
-                new java.util.concurrent.CountDownLatch(1).await();
+                new CountDownLatch(1).await();
             }
             main.stop();
             return failures.isEmpty() ? 0 : 1;
@@ -121,7 +126,7 @@ public final class Demo {
 
     /** A fresh API token for the emulator each run (it is never printed). */
     private static String jiraToken() {
-        return "demo-" + java.util.UUID.randomUUID();
+        return "demo-" + UUID.randomUUID();
     }
 
     private Map<String, String> properties(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail,
@@ -349,25 +354,25 @@ public final class Demo {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
         return condition.getAsBoolean();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         var h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

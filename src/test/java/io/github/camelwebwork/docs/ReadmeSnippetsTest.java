@@ -2,7 +2,10 @@ package io.github.camelwebwork.docs;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import javax.tools.ToolProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.component.WebworkComponent;
+import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -105,7 +109,7 @@ class ReadmeSnippetsTest {
                 return source;
             }
         };
-        java.io.StringWriter errors = new java.io.StringWriter();
+        StringWriter errors = new StringWriter();
         boolean compiled = compiler.getTask(errors, null, null, List.of("-d", classes.toString(), "-classpath",
                 System.getProperty("java.class.path")), null, List.of(file)).call();
         assertThat(compiled).as(s.name() + " compiles:\n" + errors).isTrue();
@@ -113,7 +117,7 @@ class ReadmeSnippetsTest {
             return;                             // a consumer of the live API or a Kafka route: compiled only
         }
         try (WebworkSandbox sandbox = WebworkSandbox.builder().noRateLimit().build().start();
-             java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+             URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                      getClass().getClassLoader());
              CamelContext context = new DefaultCamelContext()) {
             WebworkComponent webwork = new WebworkComponent();
@@ -227,7 +231,7 @@ class ReadmeSnippetsTest {
         Matcher uri = Pattern.compile("webwork:([a-z-]+)").matcher(s.code());
         while (uri.find()) {
             String resource = uri.group(1).toLowerCase(Locale.ROOT);
-            assertThat(resource.equals("resource") || io.github.camelwebwork.operation.OperationCatalogue
+            assertThat(resource.equals("resource") || OperationCatalogue
                     .hasResource(resource)).as(s.name() + ": " + uri.group()).isTrue();
         }
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,9 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -566,7 +569,7 @@ public final class JiraEmulator implements AutoCloseable {
             order = orderBy.group(2).toLowerCase();
             jql = jql.substring(0, orderBy.start());
         }
-        List<java.util.function.Predicate<Issue>> filters = new ArrayList<>();
+        List<Predicate<Issue>> filters = new ArrayList<>();
         if (!jql.isBlank()) {
             for (String clause : jql.split("(?i)\\s+AND\\s+")) {
                 Matcher c = CLAUSE.matcher(clause);
@@ -622,7 +625,7 @@ public final class JiraEmulator implements AutoCloseable {
                 ObjectNode fields = node.putObject("fields");
                 for (String f : wanted) {
                     if ("updated".equals(f)) {
-                        fields.put("updated", java.time.Instant.ofEpochMilli(issue.updated).toString());
+                        fields.put("updated", Instant.ofEpochMilli(issue.updated).toString());
                     } else if (issue.fields.has(f)) {
                         fields.set(f, issue.fields.get(f));
                     }
@@ -790,7 +793,7 @@ public final class JiraEmulator implements AutoCloseable {
         worklog.put("id", id);
         worklog.put("issueId", issue.id);
         applyWorklog(worklog, body);
-        worklog.put("created", java.time.Instant.now().toString());
+        worklog.put("created", Instant.now().toString());
         issue.worklogs.put(id, worklog);
         issue.updated = System.currentTimeMillis();
         return new Answer(201, withoutProperties(worklog), t);
@@ -884,7 +887,7 @@ public final class JiraEmulator implements AutoCloseable {
             long seconds = worklog.get("timeSpentSeconds").asLong();
             worklog.put("timeSpent", seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds / 60 + "m");
         }
-        worklog.put("updated", java.time.Instant.now().toString());
+        worklog.put("updated", Instant.now().toString());
     }
 
     private static ObjectNode withoutProperties(ObjectNode worklog) {
@@ -960,7 +963,7 @@ public final class JiraEmulator implements AutoCloseable {
         JsonNode statuses = spec.path("operations").path(template).path(method);
         if (statuses.isMissingNode()) {
             violations.add(method + " " + template + " is not in the published contract");
-        } else if (!java.util.stream.StreamSupport.stream(statuses.spliterator(), false)
+        } else if (!StreamSupport.stream(statuses.spliterator(), false)
                 .anyMatch(s -> s.asText().equals(String.valueOf(status)))) {
             violations.add(method + " " + template + " answered " + status + ", which the contract does not declare");
         }
@@ -968,7 +971,7 @@ public final class JiraEmulator implements AutoCloseable {
 
     /** The contract the emulator answers by: src/test/resources/jira/jira-contract.json, always present. */
     private static JsonNode loadSpec() {
-        try (java.io.InputStream in = JiraEmulator.class.getResourceAsStream("/jira/jira-contract.json")) {
+        try (InputStream in = JiraEmulator.class.getResourceAsStream("/jira/jira-contract.json")) {
             if (in == null) {
                 throw new IllegalStateException("jira/jira-contract.json is missing from the test class path");
             }

@@ -3,6 +3,7 @@ package io.github.camelwebwork.kamelets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -227,7 +228,7 @@ class KameletsTest extends SandboxTestSupport {
     }
 
     private static List<String> concat(List<String> list, String one) {
-        List<String> all = new java.util.ArrayList<>(list);
+        List<String> all = new ArrayList<>(list);
         all.add(one);
         return all;
     }

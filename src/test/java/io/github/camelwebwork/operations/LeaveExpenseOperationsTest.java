@@ -5,7 +5,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +56,7 @@ class LeaveExpenseOperationsTest extends SandboxTestSupport {
 
     /** A seed date moved to the current week, as the sandbox does. */
     private LocalDate seedDate(String date) {
-        return LocalDate.parse(date).plusWeeks(java.time.temporal.ChronoUnit.WEEKS.between(SEED_WEEK, monday(0)));
+        return LocalDate.parse(date).plusWeeks(ChronoUnit.WEEKS.between(SEED_WEEK, monday(0)));
     }
 
     private LeavePolicy policy(String name) {
@@ -286,7 +288,7 @@ class LeaveExpenseOperationsTest extends SandboxTestSupport {
             starts.add(((Leave) leave).getStartDate());
             assertThat(requests()).hasSize(starts.size() <= 4 ? 1 : 2);
         }
-        assertThat(starts).hasSize(total).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(starts).hasSize(total).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(requests()).extracting(RecordedRequest::rawQuery).containsExactly(
                 "workspace_id=1&page=1&per_page=4", "workspace_id=1&page=2&per_page=4");
     }

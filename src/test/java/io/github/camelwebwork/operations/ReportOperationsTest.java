@@ -1,5 +1,6 @@
 package io.github.camelwebwork.operations;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,7 +160,7 @@ class ReportOperationsTest extends SandboxTestSupport {
             assertThat(user.getEntries()).extracting(TimelineEntry::getId)
                     .containsExactlyInAnyOrderElementsOf(entries.stream().map(TimeEntry::getId).toList());
             assertThat(user.getTotalMinutes()).isEqualTo(trackedMinutes(entries)).isPositive();
-            assertThat(user.getActivityLevel()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(100));
+            assertThat(user.getActivityLevel()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
             for (TimelineEntry entry : user.getEntries()) {
                 assertThat(entry.getStartValue()).as("ISO 8601 with the owner's offset")
                         .startsWith(wednesday + "T").matches(".*[+-]\\d{2}:\\d{2}");
@@ -186,7 +187,7 @@ class ReportOperationsTest extends SandboxTestSupport {
                     monday.datesUntil(sunday.plusDays(1)).map(LocalDate::toString).toList());
             assertThat(user.getDays().stream().mapToInt(ActivityLevelDay::getTotalMinutes).sum())
                     .isEqualTo(user.getTrackedMinutes()).isEqualTo(expected.get(user.getUserId()));
-            assertThat(user.getActivityLevel()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(100));
+            assertThat(user.getActivityLevel()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
         }
         sandbox.clearRequests();
 

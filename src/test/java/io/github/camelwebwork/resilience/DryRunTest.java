@@ -3,6 +3,7 @@ package io.github.camelwebwork.resilience;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class DryRunTest extends SandboxTestSupport {
         WebworkDryRun dryRun = (WebworkDryRun) result;
         assertThat(dryRun.method()).isEqualTo(op.method());
         String path = op.pathTemplate().replaceAll("\\{[a-zA-Z]+}", "[^/?]+");
-        assertThat(dryRun.url()).matches(java.util.regex.Pattern.quote(sandbox.baseUrl()) + path);
+        assertThat(dryRun.url()).matches(Pattern.quote(sandbox.baseUrl()) + path);
         assertThat(dryRun.headers()).containsEntry("Authorization", "Bearer xxxxxx")
                 .containsEntry("Content-Type", "application/json");
         assertThat(dryRun.toString() + dryRun.headers()).doesNotContain(sandbox.token());

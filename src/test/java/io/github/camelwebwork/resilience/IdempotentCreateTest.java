@@ -1,10 +1,15 @@
 package io.github.camelwebwork.resilience;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelwebwork.client.WebworkAuthenticationException;
+import io.github.camelwebwork.client.WebworkException;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.model.TimeEntryCreation;
+import io.github.camelwebwork.model.Timesheet;
 import io.github.camelwebwork.sandbox.FaultKind;
 import io.github.camelwebwork.sandbox.FaultPlan;
 import io.github.camelwebwork.sandbox.RecordedRequest;
@@ -12,7 +17,11 @@ import io.github.camelwebwork.support.SandboxTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,8 +96,8 @@ class IdempotentCreateTest extends SandboxTestSupport {
             e.getMessage().setBody(Map.of("title", "Only one, please"));
             e.getMessage().setHeader("CamelWebworkIdempotencyKey", "cmd-7");
         });
-        assertThat(first.getException()).isInstanceOf(io.github.camelwebwork.client.WebworkAuthenticationException.class);
-        assertThat(((io.github.camelwebwork.client.WebworkException) first.getException()).isOutcomeUnknown()).isTrue();
+        assertThat(first.getException()).isInstanceOf(WebworkAuthenticationException.class);
+        assertThat(((WebworkException) first.getException()).isOutcomeUnknown()).isTrue();
         assertThat(requests()).extracting(r -> r.method() + " " + r.fault())
                 .containsExactly("POST RESET_AFTER", "GET EXPIRED_TOKEN");
         sandbox.clearFaults();
@@ -122,7 +131,7 @@ class IdempotentCreateTest extends SandboxTestSupport {
         assertThat(made.getMessage().getHeader("CamelWebworkRecovered", Boolean.class)).isTrue();
         assertThat(requests()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("POST /api/v2/time-entries", "GET /api/v2/members/103", "GET /api/v2/time-entries");
-        assertThat(sandbox.state().timeEntries(1, 103, java.time.LocalDate.parse("2026-01-03"))).hasSize(1);
+        assertThat(sandbox.state().timeEntries(1, 103, LocalDate.parse("2026-01-03"))).hasSize(1);
     }
 
     /**
@@ -132,7 +141,7 @@ class IdempotentCreateTest extends SandboxTestSupport {
     @Test
     void aRepeatedApprovalThatTheApiRefusesCountsAsDoneWhenTheTimesheetIsApproved() {
         @SuppressWarnings("unchecked")
-        List<io.github.camelwebwork.model.Timesheet> submitted = template.requestBody(
+        List<Timesheet> submitted = template.requestBody(
                 "webwork:timesheets?operation=list&workspaceId=1&status=submitted", null, List.class);
         String id = submitted.get(0).getId();
         sandbox.clearRequests();
@@ -156,8 +165,8 @@ class IdempotentCreateTest extends SandboxTestSupport {
      * stopped with the component; one the application started itself is left running.
      */
     @Test
-    void anIdempotentRepositoryOfTheApplicationIsStarted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        var repository = org.apache.camel.support.processor.idempotent.FileIdempotentRepository
+    void anIdempotentRepositoryOfTheApplicationIsStarted(@TempDir Path dir) {
+        var repository = FileIdempotentRepository
                 .fileIdempotentRepository(dir.resolve("keys.dat").toFile());
         context.getRegistry().bind("keys", repository);
 
@@ -169,16 +178,16 @@ class IdempotentCreateTest extends SandboxTestSupport {
         assertThat(repository.contains("tasks.create:cmd-file-1")).isTrue();
 
         // started by the component, so stopped by it (a Kafka-topic repository would otherwise keep its poller)
-        var started = org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository
+        var started = MemoryIdempotentRepository
                 .memoryIdempotentRepository(10);
-        org.apache.camel.support.service.ServiceHelper.startService(started);      // the application's own
+        ServiceHelper.startService(started);      // the application's own
         context.getRegistry().bind("startedKeys", started);
         template.requestBodyAndHeader("webwork:tasks?operation=create&workspaceId=1&projectId=100"
                                       + "&idempotentRepository=#startedKeys", Map.of("title", "Keyed too"),
                 "CamelWebworkIdempotencyKey", "cmd-file-2", Task.class);
         context.stop();
-        assertThat(org.apache.camel.support.service.ServiceHelper.isStopped(repository)).as("started by the component: stopped with it").isTrue();
-        assertThat(org.apache.camel.support.service.ServiceHelper.isStarted(started)).as("started by the application: left to it").isTrue();
+        assertThat(ServiceHelper.isStopped(repository)).as("started by the component: stopped with it").isTrue();
+        assertThat(ServiceHelper.isStarted(started)).as("started by the application: left to it").isTrue();
     }
 
     /** A create refused for good (422) forgets its key, so that a corrected retry with the same key is sent. */

@@ -24,6 +24,7 @@ import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.client.oauth.FileTokenStore;
 import io.github.camelwebwork.client.oauth.MemoryTokenStore;
 import io.github.camelwebwork.client.oauth.OAuth2TokenProvider;
+import io.github.camelwebwork.client.oauth.OAuth2Tokens;
 import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.component.WebworkConfiguration;
 import io.github.camelwebwork.model.Task;
@@ -215,7 +216,7 @@ class OAuth2Test {
     @Test
     void theFileStoreMasksTokens() {
         FileTokenStore files = new FileTokenStore(store);
-        var tokens = new io.github.camelwebwork.client.oauth.OAuth2Tokens("access-abc", "refresh-def",
+        var tokens = new OAuth2Tokens("access-abc", "refresh-def",
                 Instant.parse("2026-11-29T08:00:00Z"), Instant.parse("2026-12-14T08:00:00Z"));
         files.save("oauth-1", tokens);
 

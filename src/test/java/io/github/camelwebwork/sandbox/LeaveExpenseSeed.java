@@ -5,6 +5,7 @@ import io.github.camelwebwork.sandbox.http.Json;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
@@ -40,7 +41,7 @@ public record LeaveExpenseSeed(LocalDate anchorMonday, List<SandboxLeavePolicy> 
     /** Adds everything to {@code state}, which must already hold the users, workspaces and projects. */
     void applyTo(SandboxState state) {
         long weeks = anchorMonday == null ? 0 : ChronoUnit.WEEKS.between(anchorMonday,
-                SandboxTime.weekStart(LocalDate.ofInstant(state.clock().instant(), java.time.ZoneOffset.UTC)));
+                SandboxTime.weekStart(LocalDate.ofInstant(state.clock().instant(), ZoneOffset.UTC)));
         policies.forEach(state::addLeavePolicy);
         leaves.forEach(l -> state.addLeave(l.shiftedByWeeks(weeks)));
         categories.forEach(state::addExpenseCategory);

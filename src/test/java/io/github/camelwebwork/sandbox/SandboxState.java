@@ -2,13 +2,19 @@ package io.github.camelwebwork.sandbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -30,7 +36,7 @@ public final class SandboxState {
     /** Live tasks per project id, built on demand and dropped when a task of that project is stored. */
     private final Map<Long, List<SandboxTask>> liveTasksByProject = new HashMap<>();
     private final Map<Long, SandboxContract> contracts = new TreeMap<>();
-    private final Map<String, SandboxTimeEntry> timeEntries = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxTimeEntry> timeEntries = new LinkedHashMap<>();
     private long nextContractId = 1;
     private long nextProjectId = 1;
     private long nextTaskId = 1;
@@ -358,7 +364,7 @@ public final class SandboxState {
     public synchronized SandboxTimeEntry addTimeEntry(SandboxTimeEntry entry) {
         requireWorkspace(entry.workspaceId());
         requireUser(entry.userId());
-        String id = entry.id() != null ? entry.id() : java.util.UUID.randomUUID().toString();
+        String id = entry.id() != null ? entry.id() : UUID.randomUUID().toString();
         SandboxTimeEntry stored = entry.withId(id, now());
         timeEntries.put(id, stored);
         return stored;
@@ -385,18 +391,18 @@ public final class SandboxState {
     /** Every time entry of a workspace, ordered by start. */
     public synchronized List<SandboxTimeEntry> timeEntries(long workspaceId) {
         return timeEntries.values().stream().filter(e -> e.workspaceId() == workspaceId)
-                .sorted(java.util.Comparator.comparing(SandboxTimeEntry::start)).toList();
+                .sorted(Comparator.comparing(SandboxTimeEntry::start)).toList();
     }
 
     /** A member's time entries of one day, ordered by start. */
-    public synchronized List<SandboxTimeEntry> timeEntries(long workspaceId, long userId, java.time.LocalDate date) {
+    public synchronized List<SandboxTimeEntry> timeEntries(long workspaceId, long userId, LocalDate date) {
         return timeEntries(workspaceId).stream().filter(e -> e.userId() == userId && e.date().equals(date)).toList();
     }
 
     // ---- live tracker (§7.7), timesheets (§7.9) and time requests (§7.10) ----------------------------------
 
-    private final Map<String, SandboxTimesheet> timesheets = new java.util.LinkedHashMap<>();
-    private final Map<String, SandboxTimeRequest> timeRequests = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxTimesheet> timesheets = new LinkedHashMap<>();
+    private final Map<String, SandboxTimeRequest> timeRequests = new LinkedHashMap<>();
 
     /** The user's running entry (end null), in any workspace: one person runs one tracker at a time (§7.7). */
     public synchronized Optional<SandboxTimeEntry> runningTimeEntry(long userId) {
@@ -439,7 +445,7 @@ public final class SandboxState {
      */
     public synchronized List<SandboxTimesheet> timesheets(long workspaceId) {
         for (SandboxTimeEntry e : timeEntries(workspaceId)) {
-            java.time.LocalDate monday = SandboxTime.weekStart(e.date());
+            LocalDate monday = SandboxTime.weekStart(e.date());
             String id = SandboxTimesheet.idFor(workspaceId, e.userId(), monday);
             if (!timesheets.containsKey(id)) {
                 addTimesheet(SandboxTimesheet.pending(workspaceId, e.userId(), monday, null));
@@ -452,7 +458,7 @@ public final class SandboxState {
     public synchronized SandboxTimeRequest addTimeRequest(SandboxTimeRequest request) {
         requireWorkspace(request.workspaceId());
         requireUser(request.userId());
-        String id = request.id() != null ? request.id() : java.util.UUID.randomUUID().toString();
+        String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         SandboxTimeRequest stored = request.withId(id, now());
         timeRequests.put(id, stored);
         return stored;
@@ -478,8 +484,8 @@ public final class SandboxState {
 
     // ---- project viewers (§7.6): which projects each viewer may see ----
 
-    private final java.util.Set<SandboxViewerProject> viewerProjects = new java.util.TreeSet<>(
-            java.util.Comparator.comparingLong(SandboxViewerProject::workspaceId)
+    private final Set<SandboxViewerProject> viewerProjects = new TreeSet<>(
+            Comparator.comparingLong(SandboxViewerProject::workspaceId)
                     .thenComparingLong(SandboxViewerProject::viewerId)
                     .thenComparingLong(SandboxViewerProject::projectId));
 
@@ -506,12 +512,12 @@ public final class SandboxState {
 
     // ---- webhooks (§7.13): registrations and their signing secrets, for delivery (§8.1) ----
 
-    private final Map<String, SandboxWebhook> webhooks = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxWebhook> webhooks = new LinkedHashMap<>();
 
     /** Registers a webhook; a null id gets a new UUID and a null token a fresh secret. */
     public synchronized SandboxWebhook addWebhook(SandboxWebhook webhook) {
         requireWorkspace(webhook.workspaceId());
-        String id = webhook.id() != null ? webhook.id() : java.util.UUID.randomUUID().toString();
+        String id = webhook.id() != null ? webhook.id() : UUID.randomUUID().toString();
         String token = webhook.token() != null ? webhook.token() : SandboxWebhook.newToken();
         Instant created = webhook.createdAt() != null ? webhook.createdAt() : now();
         SandboxWebhook stored = webhook.withIdentity(id, token, created);
@@ -544,9 +550,9 @@ public final class SandboxState {
     // ---- leaves (§7.11) and expenses (§7.12) ----
 
     private final Map<Long, SandboxLeavePolicy> leavePolicies = new TreeMap<>();
-    private final Map<String, SandboxLeave> leaves = new java.util.LinkedHashMap<>();
-    private final Map<String, SandboxExpenseCategory> expenseCategories = new java.util.LinkedHashMap<>();
-    private final Map<String, SandboxExpense> expenses = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxLeave> leaves = new LinkedHashMap<>();
+    private final Map<String, SandboxExpenseCategory> expenseCategories = new LinkedHashMap<>();
+    private final Map<String, SandboxExpense> expenses = new LinkedHashMap<>();
     private long nextLeavePolicyId = 1;
 
     /** Adds a leave policy; id 0 takes the next free id. */
@@ -576,7 +582,7 @@ public final class SandboxState {
             throw new IllegalArgumentException("leave policy " + leave.policyId() + " is not in workspace "
                     + leave.workspaceId());
         }
-        String id = leave.id() != null ? leave.id() : java.util.UUID.randomUUID().toString();
+        String id = leave.id() != null ? leave.id() : UUID.randomUUID().toString();
         SandboxLeave stored = leave.withId(id, now());
         leaves.put(id, stored);
         return stored;
@@ -619,7 +625,7 @@ public final class SandboxState {
     public synchronized SandboxExpense addExpense(SandboxExpense expense) {
         requireWorkspace(expense.workspaceId());
         requireUser(expense.userId());
-        String id = expense.id() != null ? expense.id() : java.util.UUID.randomUUID().toString();
+        String id = expense.id() != null ? expense.id() : UUID.randomUUID().toString();
         SandboxExpense stored = expense.withId(id, now());
         expenses.put(id, stored);
         return stored;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ class TimeRequestsApiTest {
         List<SandboxTimeEntry> day = sandbox.state().timeEntries(1, 104, tuesday);
         Instant from = Instant.parse("2024-05-14T06:00:00Z");
         Instant to = Instant.parse("2024-05-14T20:00:00Z");
-        long covered = day.stream().mapToLong(e -> java.time.Duration.between(max(e.start(), from), min(e.end(), to))
+        long covered = day.stream().mapToLong(e -> Duration.between(max(e.start(), from), min(e.end(), to))
                 .toMinutes()).filter(m -> m > 0).sum();
         assertThat(covered).isEqualTo(14 * 60); // the whole span, each minute once
         assertThat(minutes(day)).isGreaterThan(before);

@@ -27,10 +27,12 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -434,7 +436,7 @@ class WebhookDeliveryTest {
                 .collect(Collectors.groupingBy(r -> r.header("x-webwork-delivery"), Collectors.counting()));
         List<WebhookDelivery> deliveries = s.deliveries();
         assertThat(deliveries).extracting(WebhookDelivery::id).containsExactlyElementsOf(ids);
-        Set<Integer> doubled = new java.util.TreeSet<>();
+        Set<Integer> doubled = new TreeSet<>();
         for (int i = 0; i < events; i++) {
             WebhookDelivery d = deliveries.get(i);
             assertThat(d.delivered()).isTrue();
@@ -602,7 +604,7 @@ class WebhookDeliveryTest {
             long nanos = System.nanoTime();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
                     String.join(",", v)));
             int status;
             CountDownLatch wait;

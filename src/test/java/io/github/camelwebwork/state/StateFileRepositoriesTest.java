@@ -2,6 +2,7 @@ package io.github.camelwebwork.state;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 import io.github.camelwebwork.support.CapturedLog;
@@ -35,7 +36,7 @@ class StateFileRepositoriesTest {
             repository.setState("key" + (i % 3), "value " + i);
         }
         assertThat(Files.size(file)).as("compacted along the way").isLessThan(4_100);
-        Files.writeString(file, "0123abcd key0=cut by a cra", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "0123abcd key0=cut by a cra", StandardOpenOption.APPEND);
 
         StateFileRepository restarted = states(file);
         restarted.start();

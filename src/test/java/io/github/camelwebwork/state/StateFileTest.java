@@ -1,9 +1,12 @@
 package io.github.camelwebwork.state;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,14 +119,14 @@ class StateFileTest {
                 .contains(List.of(ENTRIES.get(0), ENTRIES.get(1), "k=appended", "k=cut by a crash"));
 
         byte[] bytes = Files.readAllBytes(file.path());
-        Files.write(file.path(), java.util.Arrays.copyOf(bytes, bytes.length - 5));
+        Files.write(file.path(), Arrays.copyOf(bytes, bytes.length - 5));
 
         assertThat(file.read().map(StateFile.Contents::entries))
                 .contains(List.of(ENTRIES.get(0), ENTRIES.get(1), "k=appended"));
         assertThat(log.text()).contains("The last entry of the test state file " + file.path()
                                         + " (line 5) is cut short");
 
-        Files.write(file.path(), java.util.Arrays.copyOf(bytes, 60));
+        Files.write(file.path(), Arrays.copyOf(bytes, 60));
         assertThatThrownBy(file::read).as("cut inside what was written whole")
                 .hasMessageContaining("cut short in line 2");
     }
@@ -170,8 +173,8 @@ class StateFileTest {
                 p -> p.getFileSystem().supportedFileAttributeViews().contains("posix")).map(p -> {
                     try {
                         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
         posix.ifPresent(permissions -> assertThat(permissions).isEqualTo("rw-------"));

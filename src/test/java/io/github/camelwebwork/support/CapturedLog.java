@@ -1,6 +1,7 @@
 package io.github.camelwebwork.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -34,7 +35,7 @@ public final class CapturedLog implements BeforeEachCallback, AfterEachCallback 
     }
 
     /** Writes to the captured buffer and on to the real stream (the surefire output stays complete). */
-    private final class TeeStream extends java.io.OutputStream {
+    private final class TeeStream extends OutputStream {
         private final PrintStream next;
 
         TeeStream(PrintStream next) {

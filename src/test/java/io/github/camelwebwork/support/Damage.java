@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * The ways a state file gets damaged, as the tests of every kept state apply them: truncated to 0 bytes, cut in the
@@ -25,9 +26,9 @@ public enum Damage {
         return flipped;
     });
 
-    private final java.util.function.UnaryOperator<byte[]> change;
+    private final UnaryOperator<byte[]> change;
 
-    Damage(java.util.function.UnaryOperator<byte[]> change) {
+    Damage(UnaryOperator<byte[]> change) {
         this.change = change;
     }
 

@@ -2,6 +2,7 @@ package io.github.camelwebwork.support;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -30,7 +31,7 @@ class EmbeddedServicesTest {
     @Test
     void mailIsReceived() throws Exception {
         try (EmbeddedMail mail = EmbeddedMail.start()) {
-            java.util.Properties props = new java.util.Properties();
+            Properties props = new Properties();
             props.put("mail.smtp.host", "127.0.0.1");
             props.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
             Session session = Session.getInstance(props);

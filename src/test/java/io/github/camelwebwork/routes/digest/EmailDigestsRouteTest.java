@@ -1,18 +1,27 @@
 package io.github.camelwebwork.routes.digest;
 
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +41,14 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +62,7 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
     private static final String APP_URL = "https://app.example.test/webwork?ws=1&view=digest";
     private static final String APP_URL_HTML = "https://app.example.test/webwork?ws=1&amp;view=digest";
     private static final String MAIL_USER = "digest-sender";
-    private static final String MAIL_PASSWORD = SandboxSecrets.remember("m&il+pw=%" + java.util.UUID.randomUUID());
+    private static final String MAIL_PASSWORD = SandboxSecrets.remember("m&il+pw=%" + UUID.randomUUID());
     private static final String FROM = "webwork-digests@example.test";
     private static final List<String> APPROVERS = List.of("anna.approver@example.test", "ben.approver@example.test");
     private static final String MANAGER = "tina.manager@example.test";
@@ -110,7 +125,7 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
 
     /** The messages GreenMail received (one per recipient mailbox), after waiting for {@code count}. */
     private MimeMessage[] awaitMail(int count) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+        Awaitility.await().atMost(Duration.ofSeconds(15))
                 .until(() -> mail.received().length >= count);
         return mail.received();
     }
@@ -154,12 +169,12 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
 
     /** Keeps a copy of each email under target/email-digests/ (.eml as received, .html and .txt parts). */
     private static void save(MimeMessage m, String name) throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "email-digests"));
-        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(dir.resolve(name + ".eml"))) {
+        Path dir = Files.createDirectories(Path.of("target", "email-digests"));
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name + ".eml"))) {
             m.writeTo(out);
         }
-        java.nio.file.Files.writeString(dir.resolve(name + ".html"), html(m));
-        java.nio.file.Files.writeString(dir.resolve(name + ".txt"), text(m));
+        Files.writeString(dir.resolve(name + ".html"), html(m));
+        Files.writeString(dir.resolve(name + ".txt"), text(m));
     }
 
     private static List<String> recipients(MimeMessage m) throws Exception {
@@ -373,7 +388,7 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
 
         assertThat(received).hasSize(APPROVERS.size() + 2);
         Map<String, List<String>> subjectsByRecipient = new TreeMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (MimeMessage m : received) {
             if (!seen.add(m.getMessageID())) {
                 continue;                                   // the same message in another recipient's mailbox
@@ -393,7 +408,7 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
     /** SMTP AUTH uses mail.username/mail.password: a wrong password fails the digest, and no URI shows it. */
     @Test
     void credentialsComeFromPropertiesAndAreNeverShown() throws Exception {
-        String wrong = SandboxSecrets.remember("wr&ng+pw=" + java.util.UUID.randomUUID());
+        String wrong = SandboxSecrets.remember("wr&ng+pw=" + UUID.randomUUID());
         loadRoutes(Map.of("mail.password", wrong));
 
         Exchange exchange = template.request("direct:digest-weekly-hours", e -> {
@@ -402,10 +417,10 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
         assertThat(exchange.getException()).isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
         assertThat(String.valueOf(exchange.getException().getMessage())).doesNotContain(wrong);
         assertThat(mail.received()).isEmpty();
-        org.apache.camel.Endpoint smtp = context.getEndpoints().stream()
+        Endpoint smtp = context.getEndpoints().stream()
                 .filter(e -> e.getEndpointUri().startsWith("smtp:")).findFirst().orElseThrow();
         assertThat(smtp.toString()).contains("password=xxxxxx").doesNotContain(wrong)
-                .doesNotContain(java.net.URLEncoder.encode(wrong, java.nio.charset.StandardCharsets.UTF_8));
+                .doesNotContain(URLEncoder.encode(wrong, StandardCharsets.UTF_8));
     }
 
     /** The Quartz triggers carry the configured crons and time zone (the schedules are not waited for). */
@@ -413,12 +428,12 @@ class EmailDigestsRouteTest extends SandboxTestSupport {
     void schedulesUseTheConfiguredCronsAndZone() throws Exception {
         loadRoutes(Map.of("digest.time-zone", "Europe/Berlin", "digest.approvals.cron", "0 30 7 ? * MON-FRI"));
 
-        org.quartz.Scheduler scheduler = context.getComponent("quartz",
-                org.apache.camel.component.quartz.QuartzComponent.class).getScheduler();
+        Scheduler scheduler = context.getComponent("quartz",
+                QuartzComponent.class).getScheduler();
         Map<String, String> crons = new TreeMap<>();
         for (String name : List.of("approvals", "weekly-hours", "attendance")) {
-            org.quartz.CronTrigger trigger = (org.quartz.CronTrigger) scheduler
-                    .getTrigger(org.quartz.TriggerKey.triggerKey(name, "digests"));
+            CronTrigger trigger = (CronTrigger) scheduler
+                    .getTrigger(TriggerKey.triggerKey(name, "digests"));
             assertThat(trigger.getTimeZone().getID()).as(name).isEqualTo("Europe/Berlin");
             crons.put(name, trigger.getCronExpression());
         }

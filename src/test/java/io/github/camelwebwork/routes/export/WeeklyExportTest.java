@@ -2,6 +2,7 @@ package io.github.camelwebwork.routes.export;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class WeeklyExportTest {
         assertThat(json.path("tracked_minutes").asInt()).isEqualTo(90);
         assertThat(json.path("members").get(0).path("break_minutes").asInt()).isEqualTo(30);
         assertThat(json.path("generated_at").asText()).isEqualTo("2026-11-23T06:00:00Z");
-        if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
             assertThat(Files.getPosixFilePermissions(dir.resolve("time-entries-2026-W47.csv")))
                     .as("not the owner-only permissions of a JDK temp file").contains(PosixFilePermission.OWNER_READ)
                     .isEqualTo(Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain"))));

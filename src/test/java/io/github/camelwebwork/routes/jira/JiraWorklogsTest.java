@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,7 +187,7 @@ class JiraWorklogsTest {
         Exchange unknown = begun(worklogs, entry("e-1", 7L, "2026-11-27T15:00:00Z", null, 30));
         assertThat(unknown.getProperty(JiraSync.ISSUE_KEY)).isNull();
         assertThat(unknown.getProperty(JiraSync.TASK_ID)).isEqualTo(7L);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> worklogs.requireIssue(unknown))
+        Assertions.assertThatThrownBy(() -> worklogs.requireIssue(unknown))
                 .isInstanceOf(JiraException.class).hasMessageContaining("Task 7").hasMessageContaining("e-1");
         sync.issueStatusSeen(7, "WW-3", "To Do", false);
         Exchange known = begun(worklogs, entry("e-1", 7L, "2026-11-27T15:00:00Z", null, 30));
@@ -227,7 +228,7 @@ class JiraWorklogsTest {
                 .isTrue();
         Exchange noId = begun(worklogs, entry("e-7", 7L, "2026-11-27T15:00:00Z", null, 30));
         noId.getMessage().setBody("{}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> worklogs.created(noId))
+        Assertions.assertThatThrownBy(() -> worklogs.created(noId))
                 .isInstanceOf(JiraException.class);
     }
 }

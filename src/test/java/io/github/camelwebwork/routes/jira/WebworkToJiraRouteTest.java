@@ -3,12 +3,24 @@ package io.github.camelwebwork.routes.jira;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.jira.JiraEmulator;
 import io.github.camelwebwork.model.Task;
@@ -17,6 +29,8 @@ import io.github.camelwebwork.state.InvalidStateException;
 import io.github.camelwebwork.state.StateFile;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import io.github.camelwebwork.support.YamlRoutes;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.master.MasterEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -261,7 +275,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
     private JsonNode statusState() throws Exception {
         String document = StateFile.of(stateDir.resolve("jira-status.json"), "jira-status", "Jira status poll").read()
                 .orElseThrow().entries().get(0);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(document);
+        return new ObjectMapper().readTree(document);
     }
 
     @Test
@@ -312,7 +326,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         long issueWrites = issueWrites(key);
         awaitStatusPolls(4);
         assertThat(taskWrites(task)).hasSize(1);
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(taskWrites(task).get(0)).path("status")
+        assertThat(new ObjectMapper().readTree(taskWrites(task).get(0)).path("status")
                 .asInt()).isEqualTo(10);
         assertThat(issueWrites(key)).as("the status written to the task is not sent back to Jira").isEqualTo(issueWrites);
 
@@ -347,7 +361,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
     @Test
     void theStatusPollPagesAndAfterARestartContinuesFromItsCursorLosingNothing() throws Exception {
         startRoute(false, Map.of("jira.worklogs", "false", "jira.page-size", "2"));
-        List<Task> tasks = new java.util.ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             tasks.add(createTask(Map.of("title", "Paged status " + i, "priority", 30)));
         }
@@ -412,7 +426,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         Task task = createTask(Map.of("title", "Worked on", "priority", 30));
         awaitIssue(task);
         String key = onlyIssueOf(task).key;
-        java.time.LocalDate day = java.time.LocalDate.now(clock()).minusDays(1);
+        LocalDate day = LocalDate.now(clock()).minusDays(1);
         long entryScans = memberLists();
         await().atMost(Duration.ofSeconds(20)).until(() -> memberLists() >= entryScans + 2);   // past the silent first scan
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
@@ -424,9 +438,9 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
                 .filter(e -> task.getId().equals(e.taskId())).findFirst().orElseThrow().id();
         JsonNode worklog = jira.worklogs(key).get(0);
         assertThat(worklog.path("timeSpentSeconds").asLong()).isEqualTo(90 * 60);
-        String started = java.time.ZonedDateTime.of(day, java.time.LocalTime.of(10, 0),
-                        java.time.ZoneId.of("America/New_York")).withZoneSameInstant(java.time.ZoneOffset.UTC)
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")) + "+0000";
+        String started = ZonedDateTime.of(day, LocalTime.of(10, 0),
+                        ZoneId.of("America/New_York")).withZoneSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")) + "+0000";
         assertThat(worklog.path("started").asText()).as("Rita's 10:00 in New York, in UTC").isEqualTo(started);
         assertThat(worklog.path("comment").path("type").asText()).isEqualTo("doc");
         assertThat(worklog.path("properties").get(0).path("value").path("timeEntryId").asText()).isEqualTo(entryId);
@@ -466,7 +480,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         // task 500 existed before the sync started (snapshot=false): it has no issue until time is booked on it
         assertThat(jira.issuesLabelled("webwork-task-500")).isEmpty();
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
-                "contract_id", 303, "task_id", 500, "date", java.time.LocalDate.now(clock())
+                "contract_id", 303, "task_id", 500, "date", LocalDate.now(clock())
                         .minusDays(1).toString(), "start_time", "08:00", "end_time", "08:45"));
         await().atMost(Duration.ofSeconds(20)).until(() -> jira.issuesLabelled("webwork-task-500").size() == 1
                 && jira.worklogs(jira.issuesLabelled("webwork-task-500").get(0).key).size() == 1);
@@ -475,15 +489,15 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
 
         // the same new task arriving on eight threads at once (both flows meeting on it): one issue
         Task task = template.requestBody(TASKS + "create", Map.of("title", "Raced"), Task.class);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 sent.add(pool.submit(() -> template.sendBodyAndHeader("direct:webwork-task-to-jira-issue", task,
                         "CamelWebworkChangeType", "CREATED")));
             }
-            for (java.util.concurrent.Future<?> f : sent) {
-                f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<?> f : sent) {
+                f.get(20, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -507,7 +521,7 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
         long entryScans = memberLists();
         await().atMost(Duration.ofSeconds(20)).until(() -> memberLists() >= entryScans + 2);
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
-                "contract_id", 303, "task_id", first.getId(), "date", java.time.LocalDate.now(clock())
+                "contract_id", 303, "task_id", first.getId(), "date", LocalDate.now(clock())
                         .minusDays(1).toString(), "start_time", "13:00", "end_time", "14:00"));
         await().atMost(Duration.ofSeconds(20)).until(() -> jira.worklogs(firstKey).size() == 1);
         String entryId = sandbox.state().timeEntries(1).stream()
@@ -547,17 +561,17 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
     /** The three flows behind master: (as on a cluster with standbys) still sync both ways. */
     @Test
     void behindMasterTheFlowsRunOnTheLeader() throws Exception {
-        org.apache.camel.component.file.cluster.FileLockClusterService cluster =
-                new org.apache.camel.component.file.cluster.FileLockClusterService();
+        FileLockClusterService cluster =
+                new FileLockClusterService();
         cluster.setId("jira-leader");
         cluster.setRoot(stateDir.resolve("cluster").toString());
-        cluster.setAcquireLockDelay(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-        cluster.setAcquireLockInterval(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockDelay(50, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(100, TimeUnit.MILLISECONDS);
         context.addService(cluster, true, true);
         startRoute(false, Map.of("webwork.ha.endpoint-prefix", "master:webwork-jira:"));
 
         assertThat(context.getRoutes()).as("tasks, time entries and the status timer behind master:")
-                .filteredOn(r -> r.getEndpoint() instanceof org.apache.camel.component.master.MasterEndpoint)
+                .filteredOn(r -> r.getEndpoint() instanceof MasterEndpoint)
                 .extracting(r -> r.getRouteId())
                 .containsExactlyInAnyOrder("webwork-tasks-to-jira", "jira-issue-status-to-webwork",
                         "webwork-time-entries-to-jira");

@@ -8,6 +8,7 @@ import io.github.camelwebwork.client.WebworkTransportException;
 import io.github.camelwebwork.client.WebworkApiException;
 import io.github.camelwebwork.operation.WebworkValidationException;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -82,7 +83,7 @@ class CommandFailuresTest {
     void aWrappedFailureIsDescribedByTheComponentsException() throws Exception {
         WebworkTransportException lost = new WebworkTransportException("no answer", null, true);
         lost.setOutcomeUnknown(true);
-        Exchange e = failed("{}", new org.apache.camel.CamelExecutionException("wrapped", null, lost));
+        Exchange e = failed("{}", new CamelExecutionException("wrapped", null, lost));
 
         assertThat(e.getMessage().getHeaders()).containsEntry(CommandFailures.ERROR_TYPE, "transport")
                 .containsEntry(CommandFailures.HTTP_STATUS, "0")

@@ -3,6 +3,7 @@ package io.github.camelwebwork.routes.kafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -39,6 +41,7 @@ import io.github.camelwebwork.support.SandboxTestSupport;
 import io.github.camelwebwork.support.YamlRoutes;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,6 +58,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -67,7 +72,7 @@ import static org.awaitility.Awaitility.await;
  */
 class KafkaToWebworkRouteTest extends SandboxTestSupport {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KafkaToWebworkRouteTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaToWebworkRouteTest.class);
     private static final String ROUTE = "webwork-commands";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static EmbeddedKafka kafka;
@@ -178,7 +183,7 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
     @ParameterizedTest
     @EnumSource(Damage.class)
     void aDamagedKeyFileStopsTheRouteFromStartingAndNothingIsSent(Damage damage) throws Exception {
-        String topic = "damaged-keys-" + damage.name().toLowerCase(java.util.Locale.ROOT);
+        String topic = "damaged-keys-" + damage.name().toLowerCase(Locale.ROOT);
         kafka.createTopics(List.of(topic, topic + ".dlq"), List.of());
         useProperties(topic, topic + "-group");
         Path keys = tmp.resolve("keys.dat");
@@ -222,7 +227,7 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
         kafka.createTopics(List.of(topic, topic + ".dlq"), List.of());
         useProperties(topic, topic + "-group");
         Path keys = tmp.resolve("keys.dat");
-        var old = org.apache.camel.support.processor.idempotent.FileIdempotentRepository
+        var old = FileIdempotentRepository
                 .fileIdempotentRepository(keys.toFile());
         old.start();
         old.add("tasks.create:old-1");
@@ -286,7 +291,7 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
         List<String> pending = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             long user = 101 + i % 4;
-            LocalDate monday = today.minusWeeks(30 + i / 4).with(java.time.DayOfWeek.MONDAY);
+            LocalDate monday = today.minusWeeks(30 + i / 4).with(DayOfWeek.MONDAY);
             SandboxTimesheet sheet = SandboxTimesheet.pending(1, user, monday, null);
             if (i < 50) {
                 state.addTimesheet(sheet.submitted(user, state.now()));

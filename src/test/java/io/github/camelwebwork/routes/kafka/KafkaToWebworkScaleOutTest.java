@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +54,7 @@ import static org.awaitility.Awaitility.await;
  */
 class KafkaToWebworkScaleOutTest {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KafkaToWebworkScaleOutTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaToWebworkScaleOutTest.class);
     private static final String ROUTE = "webwork-commands";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARTITIONS = 4;
@@ -139,7 +142,7 @@ class KafkaToWebworkScaleOutTest {
         // both instances work; then one of them stops while the other 200 commands are still arriving
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> committed(group, topic), c -> c >= 40);
-        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger(200);
+        AtomicInteger sent = new AtomicInteger(200);
         Thread sender = new Thread(() -> {
             for (int from = 200; from < 400; from += 10) {
                 try {
@@ -214,7 +217,7 @@ class KafkaToWebworkScaleOutTest {
         contexts.add(context);
         // the keys shared between machines, as the example deploys them: the Kafka-topic repository of
         // examples/kafka-to-webwork/shared-keys.yaml, named by webwork.commands.idempotency-repository
-        YamlRoutes.loadFile(context, java.nio.file.Path.of("examples", "kafka-to-webwork", "shared-keys.yaml"));
+        YamlRoutes.loadFile(context, Path.of("examples", "kafka-to-webwork", "shared-keys.yaml"));
         YamlRoutes.load(context, "kafka-to-webwork.yaml");
         assertThat(context.getRegistry().lookupByName("webworkSharedCommandKeys"))
                 .isInstanceOf(KafkaIdempotentRepository.class);

@@ -36,6 +36,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
@@ -419,7 +420,7 @@ class WebworkToKafkaRouteTest extends SandboxTestSupport {
 
     private static Throwable rootKafkaCause(Throwable e) {
         Throwable t = e;
-        while (t != null && !(t instanceof org.apache.kafka.common.KafkaException)) {
+        while (t != null && !(t instanceof KafkaException)) {
             t = t.getCause();
         }
         return t == null ? e : t;

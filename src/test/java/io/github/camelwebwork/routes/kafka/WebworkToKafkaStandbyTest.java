@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,7 @@ import io.github.camelwebwork.support.YamlRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.master.MasterEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 class WebworkToKafkaStandbyTest {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebworkToKafkaStandbyTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WebworkToKafkaStandbyTest.class);
     private static final List<String> RESOURCES = List.of("tasks", "time-entries", "timesheets");
     private static final String PREFIX = "cdc";
 
@@ -53,7 +58,7 @@ class WebworkToKafkaStandbyTest {
     private EmbeddedKafka kafka;
     private WebworkSandbox sandbox;
     private final List<CamelContext> contexts = new ArrayList<>();
-    private final Map<String, FileLockClusterService> clusters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FileLockClusterService> clusters = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() {
@@ -92,7 +97,7 @@ class WebworkToKafkaStandbyTest {
         assertThat(isLeader("b")).as("the second instance is a standby").isFalse();
 
         // 60 tasks created at a steady pace; the leader is stopped while they are coming in
-        List<SandboxTask> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<SandboxTask> made = new CopyOnWriteArrayList<>();
         Thread writer = new Thread(() -> {
             for (int i = 0; i < 60; i++) {
                 made.add(state.addTask(1, 100 + i % 3, String.format("Standby task %02d", i)));
@@ -193,7 +198,7 @@ class WebworkToKafkaStandbyTest {
 
         YamlRoutes.load(context, "webwork-to-kafka.yaml");
         assertThat(context.getRoutes()).as("three consumers behind master:")
-                .filteredOn(r -> r.getEndpoint() instanceof org.apache.camel.component.master.MasterEndpoint
+                .filteredOn(r -> r.getEndpoint() instanceof MasterEndpoint
                                  && r.getEndpoint().getEndpointUri().contains("webwork-cdc"))
                 .hasSize(3);
         return context;

@@ -8,6 +8,7 @@ import io.github.camelwebwork.sandbox.http.Messages;
 import io.github.camelwebwork.sandbox.http.Validation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -67,7 +68,7 @@ final class ExpenseInput {
     }
 
     /** The expense with the sent fields changed, the others kept. */
-    SandboxExpense update(SandboxExpense e, java.time.Instant now) {
+    SandboxExpense update(SandboxExpense e, Instant now) {
         return e.withDetails(name != null ? name : e.name(), date != null ? date : e.date(),
                 amount != null ? amount : e.amount(), categoryId != null ? categoryId : e.categoryId(),
                 body.has("project_id") ? projectId : e.projectId(), body.has("note") ? note : e.note(),

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.sandbox.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelwebwork.sandbox.SandboxLeave;
 import io.github.camelwebwork.sandbox.SandboxLeavePolicy;
@@ -61,7 +62,7 @@ final class LeaveJson {
     }
 
     /** Whole numbers as integers (5, not 5.0), others to two decimals (0.5, 2.25). */
-    static com.fasterxml.jackson.databind.JsonNode number(double value) {
+    static JsonNode number(double value) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
         return rounded.stripTrailingZeros().scale() <= 0 ? Json.MAPPER.getNodeFactory().numberNode(rounded.longValue())
                 : Json.MAPPER.getNodeFactory().numberNode(rounded.doubleValue());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -114,7 +115,7 @@ final class ReportQuery {
         if (raw == null || raw.isBlank()) {
             return otherwise;
         }
-        String value = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        String value = raw.trim().toLowerCase(Locale.ROOT);
         if (!TRUE.contains(value) && !FALSE.contains(value)) {
             v.add(field, "The " + Messages.attribute(field) + " field must be true or false.");
             return otherwise;

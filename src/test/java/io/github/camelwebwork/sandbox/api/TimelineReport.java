@@ -8,6 +8,7 @@ import io.github.camelwebwork.sandbox.SandboxTimeEntry;
 import io.github.camelwebwork.sandbox.SandboxUser;
 import io.github.camelwebwork.sandbox.http.Json;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +41,7 @@ final class TimelineReport {
         if (ctx.seesRates) {
             BigDecimal amount = tracked.stream().map(ctx::amount).filter(a -> a != null)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            n.put("total_amount", amount.setScale(2, java.math.RoundingMode.HALF_UP));
+            n.put("total_amount", amount.setScale(2, RoundingMode.HALF_UP));
             n.put("currency", ContractJson.CURRENCY);
         }
         ArrayNode entries = n.putArray("time_entries");

@@ -9,6 +9,7 @@ import io.github.camelwebwork.sandbox.SandboxUser;
 import io.github.camelwebwork.sandbox.http.Json;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class TrackedHoursReport {
             if (passes(e, f)) {
                 grouped.computeIfAbsent(e.date(), d -> new TreeMap<>())
                         .computeIfAbsent(e.userId(), u -> new LinkedHashMap<>())
-                        .computeIfAbsent(new Row(e.projectId(), e.contractId()), r -> new java.util.ArrayList<>())
+                        .computeIfAbsent(new Row(e.projectId(), e.contractId()), r -> new ArrayList<>())
                         .add(e);
             }
         }
