@@ -1,0 +1,64 @@
+package io.github.camelwebwork.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code Demo --keep-running} as a newcomer meets it (README "Quick start"): one demo in its own JVM for the class,
+ * its scripted part done and its routes polling; the newcomer's own calls with what it printed; then Ctrl+C (here
+ * SIGTERM: both make the JVM run its shutdown hooks), last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoKeepRunningTest {
+
+    static final String READY = "Everything keeps running (--keep-running); Ctrl+C to stop.";
+    private static final Pattern SANDBOX = Pattern.compile("^WebWork sandbox\\s+(http://\\S+) \\(token (\\S+),");
+    private static final Pattern JIRA_CURL = Pattern.compile("curl -u '([^:']+):([^']+)' '(http://[^']+)'");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static DemoProcess demo;
+
+    @BeforeAll
+    static void startTheDemo() {
+        demo = DemoProcess.start("keep-running", "--keep-running");
+        // the scripted part takes about 15 s; far more on a loaded machine
+        demo.awaitLine(READY, Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void endTheDemo() throws InterruptedException {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theDeadLetterLineSaysNoHttpCallWasMade() {
+        assertThat(demo.lines()).filteredOn(line -> line.contains(" dead-lettered ("))
+                .as("the route's dead-letter line for the command it refused before any call")
+                .singleElement().asString()
+                .contains("command demo-cmd-2 dead-lettered (invalid-command, no HTTP call): Command 'tasks.delete'")
+                .doesNotContain("HTTP )");
+    }
+}
