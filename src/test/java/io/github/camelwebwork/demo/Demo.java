@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -27,7 +28,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -35,7 +35,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * real SMTP/IMAP server (GreenMail), runs every route of {@code routes/} with Camel Main and short schedules, drives
  * each flow once and narrates it, then prints a summary (counts per flow, the export files, a saved copy of each
  * email) and exits: 0 when every flow did what it should, 1 otherwise. {@code --keep-running} leaves everything up
- * until Ctrl+C.
+ * until Ctrl+C (or SIGTERM), which stops every service in order (see {@link DemoServices}) and exits with that same
+ * status.
  */
 public final class Demo {
 
@@ -50,6 +51,8 @@ public final class Demo {
 
     private final Map<String, String> summary = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
+    /** The exit status once the scripted part is over; a signal before that ends the JVM as signals do. */
+    private volatile Integer verdict;
 
     private Demo() {
     }
@@ -73,50 +76,79 @@ public final class Demo {
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
         // 600 requests a minute instead of WebWork's 60, so that every flow runs within a minute
-        try (WebworkSandbox sandbox = WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1)).build().start();
-             EmbeddedKafka kafka = EmbeddedKafka.start();
-             EmbeddedMail mail = EmbeddedMail.start();
-             JiraEmulator jira = new JiraEmulator(JIRA_EMAIL, jiraToken(), JIRA_PROJECT).start()) {
-            say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", 600 requests/min)");
-            say("Kafka (KRaft)    " + kafka.bootstrapServers());
-            say("Mail (GreenMail) smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
-            say("Jira (emulator)  " + jira.baseUrl() + " (project " + JIRA_PROJECT + ", Jira Cloud REST v3)");
-            jira.addUser("acc-rita", "rita@acme.example", "Rita Regular");
-            List<String> changeTopics = List.of("webwork.tasks.changes", "webwork.time-entries.changes",
-                    "webwork.timesheets.changes");
-            kafka.createTopics(new ArrayList<>(List.of("webwork.tasks.changes", "webwork.time-entries.changes",
-                    "webwork.timesheets.changes", "webwork.commands", "webwork.commands.dlq")),
-                    List.of("webwork.tasks.state", "webwork.time-entries.state", "webwork.timesheets.state"));
-
-            Main main = new Main();
-            properties(sandbox, kafka, mail, jira).forEach(main::addInitialProperty);
-            say("Starting Camel Main with " + ROUTES + " ...");
-            main.start();
-            CamelContext camel = main.getCamelContext();
-            ProducerTemplate template = camel.createProducerTemplate();
-            say("Routes: " + camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
-            try {
-                lifecycle(sandbox);
-                changesToKafka(template, kafka, changeTopics);
-                commandsFromKafka(sandbox, kafka);
-                exports(template);
-                digests(template, mail);
-                jiraSync(template, sandbox, jira);
-            } catch (RuntimeException e) {
-                failures.add("the demo stopped: " + e);
-            }
-            say("");
-            say("Summary");
-            summary.forEach((flow, what) -> say(String.format("  %-22s %s", flow, what)));
-            failures.forEach(f -> say("  FAILED: " + f));
-            say(failures.isEmpty() ? "Demo finished successfully." : "Demo FAILED: see above.");
-            if (keepRunning) {
-                say("Everything keeps running (--keep-running); Ctrl+C to stop.");
-                new java.util.concurrent.CountDownLatch(1).await();
-            }
-            main.stop();
-            return failures.isEmpty() ? 0 : 1;
+        DemoServices services = DemoServices.start(WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1)),
+                new JiraEmulator(JIRA_EMAIL, jiraToken(), JIRA_PROJECT), Demo::say);
+        // Ctrl+C (SIGINT) or SIGTERM: every service stopped in DemoServices' order, whatever the demo is doing
+        Thread stopOnSignal = new Thread(() -> stopOnSignal(services), "demo-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            return runFlows(services, keepRunning);
+        } finally {
+            services.close();
         }
+    }
+
+    /**
+     * The shutdown hook. Once the demo has finished (kept running), a signal is its normal end: the exit status is
+     * the demo's verdict, not the JVM's 128 + signal. Halting is safe then: everything is closed, and the demo's
+     * Camel Main has no hook of its own (DemoServices disables it).
+     */
+    private void stopOnSignal(DemoServices services) {
+        if (services.isClosed()) {
+            return;                                           // the demo's own end (System.exit after close)
+        }
+        say("");
+        say("Stopping (Camel, Kafka, mail, the WebWork sandbox, the Jira emulator) ...");
+        services.close();
+        say("Stopped.");
+        Integer status = verdict;
+        if (status != null) {
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    private int runFlows(DemoServices services, boolean keepRunning) throws Exception {
+        WebworkSandbox sandbox = services.sandbox();
+        EmbeddedKafka kafka = services.kafka();
+        EmbeddedMail mail = services.mail();
+        JiraEmulator jira = services.jira();
+        say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", 600 requests/min)");
+        say("Kafka (KRaft)    " + kafka.bootstrapServers());
+        say("Mail (GreenMail) smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
+        say("Jira (emulator)  " + jira.baseUrl() + " (project " + JIRA_PROJECT + ", Jira Cloud REST v3)");
+        jira.addUser("acc-rita", "rita@acme.example", "Rita Regular");
+        List<String> changeTopics = List.of("webwork.tasks.changes", "webwork.time-entries.changes",
+                "webwork.timesheets.changes");
+        kafka.createTopics(new ArrayList<>(List.of("webwork.tasks.changes", "webwork.time-entries.changes",
+                "webwork.timesheets.changes", "webwork.commands", "webwork.commands.dlq")),
+                List.of("webwork.tasks.state", "webwork.time-entries.state", "webwork.timesheets.state"));
+
+        say("Starting Camel Main with " + ROUTES + " ...");
+        CamelContext camel = services.startCamel(properties(sandbox, kafka, mail, jira)).getCamelContext();
+        ProducerTemplate template = camel.createProducerTemplate();
+        say("Routes: " + camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
+        try {
+            lifecycle(sandbox);
+            changesToKafka(template, kafka, changeTopics);
+            commandsFromKafka(sandbox, kafka);
+            exports(template);
+            digests(template, mail);
+            jiraSync(template, sandbox, jira);
+        } catch (RuntimeException e) {
+            failures.add("the demo stopped: " + e);
+        }
+        say("");
+        say("Summary");
+        summary.forEach((flow, what) -> say(String.format("  %-22s %s", flow, what)));
+        failures.forEach(f -> say("  FAILED: " + f));
+        say(failures.isEmpty() ? "Demo finished successfully." : "Demo FAILED: see above.");
+        int status = failures.isEmpty() ? 0 : 1;
+        if (keepRunning) {
+            verdict = status;
+            say("Everything keeps running (--keep-running); Ctrl+C to stop.");
+            new CountDownLatch(1).await();                    // until the shutdown hook ends the JVM
+        }
+        return status;
     }
 
     /** A fresh API token for the emulator each run (it is never printed). */

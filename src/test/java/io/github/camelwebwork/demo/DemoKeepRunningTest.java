@@ -61,4 +61,23 @@ class DemoKeepRunningTest {
                 .contains("command demo-cmd-2 dead-lettered (invalid-command, no HTTP call): Command 'tasks.delete'")
                 .doesNotContain("HTTP )");
     }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void ctrlCStopsEveryServiceInOrderAndExitsZero() throws Exception {
+        Process process = demo.process();
+
+        process.destroy();                                         // SIGTERM on Linux
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute; output in " + demo.log())
+                .isTrue();
+        List<String> lines = demo.lines();
+        assertThat(lines).as("ERROR and FATAL lines (output in %s)", demo.log())
+                .filteredOn(line -> line.contains("ERROR") || line.contains("FATAL")).isEmpty();
+        assertThat(process.exitValue()).as("exit code; output in " + demo.log()).isZero();
+        assertThat(lines).as("what it stopped, in that order").filteredOn(line -> line.startsWith("  stopped "))
+                .containsExactly("  stopped Camel (every route)", "  stopped the Kafka broker, then deleted its log directory",
+                        "  stopped the mail server", "  stopped the WebWork sandbox", "  stopped the Jira emulator");
+        assertThat(lines).last().isEqualTo("Stopped.");
+    }
 }
