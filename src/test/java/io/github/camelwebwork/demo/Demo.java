@@ -44,6 +44,13 @@ public final class Demo {
     static final String ROUTES = "file:routes/tasks-lifecycle.yaml,file:routes/webwork-to-kafka.yaml,"
                                  + "file:routes/kafka-to-webwork.yaml,file:routes/scheduled-export.yaml,"
                                  + "file:routes/email-digests.yaml,file:routes/webwork-to-jira.yaml";
+    /**
+     * The routes call as Ethan Exec (user 101, Executive manager of workspace 1, which is all they touch) with a token
+     * of their own. WebWork's budget is per user (H5), so the owner's printed token keeps its whole budget for the
+     * newcomer's own calls, however busy the routes' one-second polls keep theirs.
+     */
+    static final String ROUTES_TOKEN = "demo-routes-token";
+    private static final long ROUTES_USER = 101;
     private static final String JIRA_EMAIL = "demo-sync@acme.example";
     private static final String JIRA_PROJECT = "DEMO";
     static final Path OUT = Path.of("target", "demo");
@@ -76,7 +83,8 @@ public final class Demo {
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
         // 600 requests a minute instead of WebWork's 60, so that every flow runs within a minute
-        DemoServices services = DemoServices.start(WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1)),
+        DemoServices services = DemoServices.start(WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1))
+                        .addToken(ROUTES_TOKEN, ROUTES_USER),
                 new JiraEmulator(JIRA_EMAIL, jiraToken(), JIRA_PROJECT), Demo::say);
         // Ctrl+C (SIGINT) or SIGTERM: every service stopped in DemoServices' order, whatever the demo is doing
         Thread stopOnSignal = new Thread(() -> stopOnSignal(services), "demo-stop");
@@ -112,7 +120,8 @@ public final class Demo {
         EmbeddedKafka kafka = services.kafka();
         EmbeddedMail mail = services.mail();
         JiraEmulator jira = services.jira();
-        say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", 600 requests/min)");
+        say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", Olivia Owner's, 600 requests/min"
+            + " of its own; the routes call as Ethan Exec with a token of theirs)");
         say("Kafka (KRaft)    " + kafka.bootstrapServers());
         say("Mail (GreenMail) smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
         say("Jira (emulator)  " + jira.baseUrl() + " (project " + JIRA_PROJECT + ", Jira Cloud REST v3)");
@@ -145,6 +154,7 @@ public final class Demo {
         int status = failures.isEmpty() ? 0 : 1;
         if (keepRunning) {
             verdict = status;
+            yourOwnCalls(sandbox, kafka, mail, jira);
             say("Everything keeps running (--keep-running); Ctrl+C to stop.");
             new CountDownLatch(1).await();                    // until the shutdown hook ends the JVM
         }
@@ -162,7 +172,7 @@ public final class Demo {
         p.put("camel.main.name", "camel-webwork-demo");
         p.put("camel.main.routesIncludePattern", ROUTES);
         p.put("camel.component.webwork.base-url", sandbox.baseUrl());
-        p.put("camel.component.webwork.access-token", sandbox.token());
+        p.put("camel.component.webwork.access-token", ROUTES_TOKEN);
         p.put("camel.component.webwork.rate-limit", "600");
         p.put("kafka.brokers", kafka.bootstrapServers());
         p.put("kafka.poll-timeout-ms", "500");
@@ -197,6 +207,20 @@ public final class Demo {
         p.put("jira.initial-delay", "0");
         p.put("jira.poll-overlap-ms", "5000");
         return p;
+    }
+
+    /** What a newcomer needs for calls of their own while everything keeps running. */
+    private static void yourOwnCalls(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail, JiraEmulator jira) {
+        say("");
+        say("Your own calls:");
+        say("  WebWork  curl -H 'Authorization: Bearer " + sandbox.token() + "' '" + sandbox.baseUrl()
+            + "/tasks?workspace_id=1&project_id=100'");
+        say("           the token of Olivia Owner (user 100, Owner of workspaces 1 and 2), with 600 requests a minute of"
+            + " its own:");
+        say("           the routes call as Ethan Exec (user 101) with another token, and WebWork counts per user");
+        say("  Kafka    " + kafka.bootstrapServers() + " (webwork.tasks.changes, webwork.commands, webwork.commands.dlq,"
+            + " ...)");
+        say("  Mail     smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
     }
 
     /** routes/tasks-lifecycle.yaml runs once at start: a task created, walked through every operation, deleted. */

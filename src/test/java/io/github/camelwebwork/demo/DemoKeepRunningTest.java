@@ -53,6 +53,30 @@ class DemoKeepRunningTest {
     }
 
     @Test
+    @Order(1)
+    void thePrintedTokenHasABudgetTheRoutesDoNotUse() throws Exception {
+        Matcher sandbox = demo.find(SANDBOX).orElseThrow(() -> new AssertionError("no sandbox line in " + demo.log()));
+        HttpRequest get = HttpRequest.newBuilder(URI.create(sandbox.group(1) + "/tasks?workspace_id=1&project_id=100"))
+                .header("Authorization", "Bearer " + sandbox.group(2)).timeout(Duration.ofSeconds(10)).GET().build();
+
+        List<Integer> statuses = new ArrayList<>();
+        List<Long> remaining = new ArrayList<>();
+        long limit = 0;
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> answer = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+            statuses.add(answer.statusCode());
+            remaining.add(answer.headers().firstValueAsLong("X-RateLimit-Remaining").orElse(-1));
+            limit = answer.headers().firstValueAsLong("X-RateLimit-Limit").orElse(-1);
+        }
+
+        assertThat(statuses).as("30 GETs with the printed token").hasSize(30).containsOnly(200);
+        long max = limit;
+        assertThat(remaining).as("what is left of the printed token's budget after each of them (limit %d): the"
+                                 + " routes, polling every second, take none of it", limit)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).map(i -> max - i).boxed().toList());
+    }
+
+    @Test
     @Order(3)
     void theDeadLetterLineSaysNoHttpCallWasMade() {
         assertThat(demo.lines()).filteredOn(line -> line.contains(" dead-lettered ("))
