@@ -161,7 +161,7 @@ public final class Demo {
         return status;
     }
 
-    /** A fresh API token for the emulator each run (it is never printed). */
+    /** A fresh API token for the emulator each run (printed only for --keep-running, where it is of use). */
     private static String jiraToken() {
         return "demo-" + java.util.UUID.randomUUID();
     }
@@ -218,6 +218,9 @@ public final class Demo {
         say("           the token of Olivia Owner (user 100, Owner of workspaces 1 and 2), with 600 requests a minute of"
             + " its own:");
         say("           the routes call as Ethan Exec (user 101) with another token, and WebWork counts per user");
+        say("  Jira     curl -u '" + JIRA_EMAIL + ":" + jira.apiToken() + "' '" + jira.baseUrl()
+            + "/rest/api/3/search/jql?jql=project%3D" + JIRA_PROJECT + "&fields=summary,status'");
+        say("           Basic auth with the e-mail and API token the Jira route uses (a new token each run)");
         say("  Kafka    " + kafka.bootstrapServers() + " (webwork.tasks.changes, webwork.commands, webwork.commands.dlq,"
             + " ...)");
         say("  Mail     smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());

@@ -77,6 +77,22 @@ class DemoKeepRunningTest {
     }
 
     @Test
+    @Order(2)
+    void thePrintedJiraCredentialsAreAccepted() throws Exception {
+        Matcher curl = demo.find(JIRA_CURL)
+                .orElseThrow(() -> new AssertionError("no Jira curl line with credentials in " + demo.log()));
+        String basic = Base64.getEncoder().encodeToString((curl.group(1) + ":" + curl.group(2))
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(curl.group(3)))
+                .header("Authorization", "Basic " + basic).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as("the printed Jira call").isEqualTo(200);
+        assertThat(answer.body()).as("the demo's issues").contains("\"key\":\"DEMO-1\"");
+    }
+
+    @Test
     @Order(3)
     void theDeadLetterLineSaysNoHttpCallWasMade() {
         assertThat(demo.lines()).filteredOn(line -> line.contains(" dead-lettered ("))
