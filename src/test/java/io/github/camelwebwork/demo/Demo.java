@@ -70,6 +70,8 @@ public final class Demo {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.zookeeper", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.state.change.logger", "error");   // Kafka's partition moves
+        System.setProperty("org.slf4j.simpleLogger.log.org.quartz", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.com.icegreen", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.io.github.camelwebwork", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.task-lifecycle", "info");
