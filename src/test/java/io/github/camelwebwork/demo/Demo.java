@@ -32,7 +32,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -40,7 +39,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * real SMTP/IMAP server (GreenMail), runs every route of {@code routes/} with Camel Main and short schedules, drives
  * each flow once and narrates it, then prints a summary (counts per flow, the export files, a saved copy of each
  * email) and exits: 0 when every flow did what it should, 1 otherwise. {@code --keep-running} leaves everything up
- * until Ctrl+C.
+ * until Ctrl+C (or SIGTERM), which stops every service in order (see {@link DemoServices}) and exits with that same
+ * status.
  */
 public final class Demo {
 
@@ -48,6 +48,13 @@ public final class Demo {
     static final String ROUTES = "file:routes/tasks-lifecycle.yaml,file:routes/webwork-to-kafka.yaml,"
                                  + "file:routes/kafka-to-webwork.yaml,file:routes/scheduled-export.yaml,"
                                  + "file:routes/email-digests.yaml,file:routes/webwork-to-jira.yaml";
+    /**
+     * The routes call as Ethan Exec (user 101, Executive manager of workspace 1, which is all they touch) with a token
+     * of their own. WebWork's budget is per user (H5), so the owner's printed token keeps its whole budget for the
+     * newcomer's own calls, however busy the routes' one-second polls keep theirs.
+     */
+    static final String ROUTES_TOKEN = "demo-routes-token";
+    private static final long ROUTES_USER = 101;
     private static final String JIRA_EMAIL = "demo-sync@acme.example";
     private static final String JIRA_PROJECT = "DEMO";
     static final Path OUT = Path.of("target", "demo");
@@ -55,6 +62,8 @@ public final class Demo {
 
     private final Map<String, String> summary = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
+    /** The exit status once the scripted part is over; a signal before that ends the JVM as signals do. */
+    private volatile Integer verdict;
 
     private Demo() {
     }
@@ -65,6 +74,8 @@ public final class Demo {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.zookeeper", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.state.change.logger", "error");   // Kafka's partition moves
+        System.setProperty("org.slf4j.simpleLogger.log.org.quartz", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.com.icegreen", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.io.github.camelwebwork", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.task-lifecycle", "info");
@@ -78,53 +89,85 @@ public final class Demo {
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
         // 600 requests a minute instead of WebWork's 60, so that every flow runs within a minute
-        try (WebworkSandbox sandbox = WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1)).build().start();
-             EmbeddedKafka kafka = EmbeddedKafka.start();
-             EmbeddedMail mail = EmbeddedMail.start();
-             JiraEmulator jira = new JiraEmulator(JIRA_EMAIL, jiraToken(), JIRA_PROJECT).start()) {
-            say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", 600 requests/min)");
-            say("Kafka (KRaft)    " + kafka.bootstrapServers());
-            say("Mail (GreenMail) smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
-            say("Jira (emulator)  " + jira.baseUrl() + " (project " + JIRA_PROJECT + ", Jira Cloud REST v3)");
-            jira.addUser("acc-rita", "rita@acme.example", "Rita Regular");
-            List<String> changeTopics = List.of("webwork.tasks.changes", "webwork.time-entries.changes",
-                    "webwork.timesheets.changes");
-            kafka.createTopics(new ArrayList<>(List.of("webwork.tasks.changes", "webwork.time-entries.changes",
-                    "webwork.timesheets.changes", "webwork.commands", "webwork.commands.dlq")),
-                    List.of("webwork.tasks.state", "webwork.time-entries.state", "webwork.timesheets.state"));
-
-            Main main = new Main();
-            properties(sandbox, kafka, mail, jira).forEach(main::addInitialProperty);
-            say("Starting Camel Main with " + ROUTES + " ...");
-            main.start();
-            CamelContext camel = main.getCamelContext();
-            ProducerTemplate template = camel.createProducerTemplate();
-            say("Routes: " + camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
-            try {
-                lifecycle(sandbox);
-                changesToKafka(template, kafka, changeTopics);
-                commandsFromKafka(sandbox, kafka);
-                exports(template);
-                digests(template, mail);
-                jiraSync(template, sandbox, jira);
-            } catch (RuntimeException e) {
-                failures.add("the demo stopped: " + e);
-            }
-            say("");
-            say("Summary");
-            summary.forEach((flow, what) -> say(String.format("  %-22s %s", flow, what)));
-            failures.forEach(f -> say("  FAILED: " + f));
-            say(failures.isEmpty() ? "Demo finished successfully." : "Demo FAILED: see above.");
-            if (keepRunning) {
-                say("Everything keeps running (--keep-running); Ctrl+C to stop.");
-                new CountDownLatch(1).await();
-            }
-            main.stop();
-            return failures.isEmpty() ? 0 : 1;
+        DemoServices services = DemoServices.start(WebworkSandbox.builder().rateLimit(600, Duration.ofMinutes(1))
+                        .addToken(ROUTES_TOKEN, ROUTES_USER),
+                new JiraEmulator(JIRA_EMAIL, jiraToken(), JIRA_PROJECT), Demo::say);
+        // Ctrl+C (SIGINT) or SIGTERM: every service stopped in DemoServices' order, whatever the demo is doing
+        Thread stopOnSignal = new Thread(() -> stopOnSignal(services), "demo-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            return runFlows(services, keepRunning);
+        } finally {
+            services.close();
         }
     }
 
-    /** A fresh API token for the emulator each run (it is never printed). */
+    /**
+     * The shutdown hook. Once the demo has finished (kept running), a signal is its normal end: the exit status is
+     * the demo's verdict, not the JVM's 128 + signal. Halting is safe then: everything is closed, and the demo's
+     * Camel Main has no hook of its own (DemoServices disables it).
+     */
+    private void stopOnSignal(DemoServices services) {
+        if (services.isClosed()) {
+            return;                                           // the demo's own end (System.exit after close)
+        }
+        say("");
+        say("Stopping (Camel, Kafka, mail, the WebWork sandbox, the Jira emulator) ...");
+        services.close();
+        say("Stopped.");
+        Integer status = verdict;
+        if (status != null) {
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    private int runFlows(DemoServices services, boolean keepRunning) throws Exception {
+        WebworkSandbox sandbox = services.sandbox();
+        EmbeddedKafka kafka = services.kafka();
+        EmbeddedMail mail = services.mail();
+        JiraEmulator jira = services.jira();
+        say("WebWork sandbox  " + sandbox.baseUrl() + " (token " + sandbox.token() + ", Olivia Owner's, 600 requests/min"
+            + " of its own; the routes call as Ethan Exec with a token of theirs)");
+        say("Kafka (KRaft)    " + kafka.bootstrapServers());
+        say("Mail (GreenMail) smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
+        say("Jira (emulator)  " + jira.baseUrl() + " (project " + JIRA_PROJECT + ", Jira Cloud REST v3)");
+        jira.addUser("acc-rita", "rita@acme.example", "Rita Regular");
+        List<String> changeTopics = List.of("webwork.tasks.changes", "webwork.time-entries.changes",
+                "webwork.timesheets.changes");
+        kafka.createTopics(new ArrayList<>(List.of("webwork.tasks.changes", "webwork.time-entries.changes",
+                "webwork.timesheets.changes", "webwork.commands", "webwork.commands.dlq")),
+                List.of("webwork.tasks.state", "webwork.time-entries.state", "webwork.timesheets.state"));
+
+        say("Starting Camel Main with " + ROUTES + " ...");
+        CamelContext camel = services.startCamel(properties(sandbox, kafka, mail, jira)).getCamelContext();
+        ProducerTemplate template = camel.createProducerTemplate();
+        say("Routes: " + camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
+        try {
+            lifecycle(sandbox);
+            changesToKafka(template, kafka, changeTopics);
+            commandsFromKafka(sandbox, kafka);
+            exports(template);
+            digests(template, mail);
+            jiraSync(template, sandbox, jira);
+        } catch (RuntimeException e) {
+            failures.add("the demo stopped: " + e);
+        }
+        say("");
+        say("Summary");
+        summary.forEach((flow, what) -> say(String.format("  %-22s %s", flow, what)));
+        failures.forEach(f -> say("  FAILED: " + f));
+        say(failures.isEmpty() ? "Demo finished successfully." : "Demo FAILED: see above.");
+        int status = failures.isEmpty() ? 0 : 1;
+        if (keepRunning) {
+            verdict = status;
+            yourOwnCalls(sandbox, kafka, mail, jira);
+            say("Everything keeps running (--keep-running); Ctrl+C to stop.");
+            new CountDownLatch(1).await();                    // until the shutdown hook ends the JVM
+        }
+        return status;
+    }
+
+    /** A fresh API token for the emulator each run (printed only for --keep-running, where it is of use). */
     private static String jiraToken() {
         return "demo-" + UUID.randomUUID();
     }
@@ -135,7 +178,7 @@ public final class Demo {
         p.put("camel.main.name", "camel-webwork-demo");
         p.put("camel.main.routesIncludePattern", ROUTES);
         p.put("camel.component.webwork.base-url", sandbox.baseUrl());
-        p.put("camel.component.webwork.access-token", sandbox.token());
+        p.put("camel.component.webwork.access-token", ROUTES_TOKEN);
         p.put("camel.component.webwork.rate-limit", "600");
         p.put("kafka.brokers", kafka.bootstrapServers());
         p.put("kafka.poll-timeout-ms", "500");
@@ -170,6 +213,23 @@ public final class Demo {
         p.put("jira.initial-delay", "0");
         p.put("jira.poll-overlap-ms", "5000");
         return p;
+    }
+
+    /** What a newcomer needs for calls of their own while everything keeps running. */
+    private static void yourOwnCalls(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail, JiraEmulator jira) {
+        say("");
+        say("Your own calls:");
+        say("  WebWork  curl -H 'Authorization: Bearer " + sandbox.token() + "' '" + sandbox.baseUrl()
+            + "/tasks?workspace_id=1&project_id=100'");
+        say("           the token of Olivia Owner (user 100, Owner of workspaces 1 and 2), with 600 requests a minute of"
+            + " its own:");
+        say("           the routes call as Ethan Exec (user 101) with another token, and WebWork counts per user");
+        say("  Jira     curl -u '" + JIRA_EMAIL + ":" + jira.apiToken() + "' '" + jira.baseUrl()
+            + "/rest/api/3/search/jql?jql=project%3D" + JIRA_PROJECT + "&fields=summary,status'");
+        say("           Basic auth with the e-mail and API token the Jira route uses (a new token each run)");
+        say("  Kafka    " + kafka.bootstrapServers() + " (webwork.tasks.changes, webwork.commands, webwork.commands.dlq,"
+            + " ...)");
+        say("  Mail     smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
     }
 
     /** routes/tasks-lifecycle.yaml runs once at start: a task created, walked through every operation, deleted. */

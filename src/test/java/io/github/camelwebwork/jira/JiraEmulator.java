@@ -151,7 +151,7 @@ public final class JiraEmulator implements AutoCloseable {
         server.stop(0);
     }
 
-    /** The API token this emulator accepts (for wiring a route to it; never print it). */
+    /** The API token this emulator accepts (for wiring a route to it; only the keep-running demo prints it). */
     public String apiToken() {
         return apiToken;
     }

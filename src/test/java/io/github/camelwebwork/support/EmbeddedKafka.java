@@ -1,5 +1,6 @@
 package io.github.camelwebwork.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +22,45 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real Kafka broker in this JVM (KRaft, one combined node, no Docker), for the tests and the demo, with helpers to
  * create topics, send strings and read a topic from the beginning.
+ * <p>
+ * The broker's directories are deleted by {@link #close()}, after the broker stopped, and not at JVM exit: Kafka's
+ * test kit deletes them from a shutdown hook of its own, which runs alongside every other hook, so on Ctrl+C it
+ * pulled the log directory from under a running broker ("all log dirs have failed"). A program that stops on a
+ * signal closes this from its own hook, in its own order.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private final KafkaClusterTestKit cluster;
+    private static final String TEMP_DIR_HOOK = "delete-temp-file-shutdown-hook";
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private final KafkaClusterTestKit cluster;
+    private final List<Runnable> deleteDirectories;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster, List<Runnable> deleteDirectories) {
         this.cluster = cluster;
+        this.deleteDirectories = deleteDirectories;
     }
 
     /** Formats and starts a one-node cluster (about 1.5 s). */
     public static EmbeddedKafka start() {
+        List<Runnable> deleteDirectories = new ArrayList<>();
+        KafkaClusterTestKit cluster;
+        Thread starter = Thread.currentThread();
+        // the test kit's temporary directories register their deletion through Exit.addShutdownHook; keep ours
+        Exit.setShutdownHookAdder((name, hook) -> {
+            if (TEMP_DIR_HOOK.equals(name) && Thread.currentThread() == starter) {
+                deleteDirectories.add(hook);
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(hook, name));
+            }
+        });
         try {
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
@@ -46,13 +68,31 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .build();
+        } catch (Exception e) {
+            deleteDirectories.forEach(Runnable::run);
+            throw new IllegalStateException("cannot start the embedded Kafka broker", e);
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
+        EmbeddedKafka kafka = new EmbeddedKafka(cluster, deleteDirectories);
+        try {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafka(cluster);
+            return kafka;
         } catch (Exception e) {
+            try {
+                kafka.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw new IllegalStateException("cannot start the embedded Kafka broker", e);
         }
+    }
+
+    /** The directory holding the broker's metadata and log directories; deleted by {@link #close()}. */
+    public Path directory() {
+        return Path.of(cluster.nodes().baseDirectory());
     }
 
     public String bootstrapServers() {
@@ -117,6 +157,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return records;
     }
 
+    /** Stops the broker, then deletes its directories (left in place when it did not stop). */
     @Override
     public void close() {
         try {
@@ -124,5 +165,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the embedded Kafka broker", e);
         }
+        deleteDirectories.forEach(Runnable::run);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -26,6 +27,16 @@ class EmbeddedServicesTest {
             assertThat(kafka.readAll("plain", Duration.ofMillis(500))).extracting(r -> r.key() + "=" + r.value())
                     .containsExactly("k1=v1", "k2=v2");
         }
+    }
+
+    @Test
+    void kafkaKeepsItsDirectoryUntilClosedAndThenDeletesIt() {
+        Path directory;
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            directory = kafka.directory();
+            assertThat(directory).isDirectory();
+        }
+        assertThat(directory).doesNotExist();
     }
 
     @Test

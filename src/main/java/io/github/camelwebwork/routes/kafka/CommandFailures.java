@@ -110,6 +110,19 @@ public class CommandFailures {
     }
 
     /**
+     * The HTTP side of a failure, for the dead-letter log line: {@code HTTP 422}, {@code no HTTP answer} (status 0:
+     * sent, but nothing usable came back) or {@code no HTTP call} (the command or request was refused before anything
+     * was sent, so there is no status). Reads the headers {@link #describe} set.
+     */
+    public String httpOutcome(Exchange exchange) {
+        String status = exchange.getMessage().getHeader(HTTP_STATUS, String.class);
+        if (status == null || status.isBlank()) {
+            return "no HTTP call";
+        }
+        return "0".equals(status) ? "no HTTP answer" : "HTTP " + status;
+    }
+
+    /**
      * Whether the exchange failed for a reason that may pass by itself, so that redelivering the command makes sense:
      * no usable answer ({@link WebworkTransportException}), no rate budget or a 429 ({@link WebworkRateLimitException}),
      * or a 5xx answer. Refusals (4xx, invalid commands and requests) and failed offset commits are not transient.

@@ -91,6 +91,18 @@ class CommandFailuresTest {
     }
 
     @Test
+    void theLogLineSaysWhetherACallWasMadeAndWhatItGot() throws Exception {
+        WebworkApiException refused = new WebworkApiException(422, "POST", "/api/v2/tasks", "Invalid", null);
+        WebworkTransportException lost = new WebworkTransportException("no answer", null, true);
+
+        assertThat(failures.httpOutcome(failed("{}", new InvalidCommandException("not allowed")))).isEqualTo("no HTTP call");
+        assertThat(failures.httpOutcome(failed("{}", new WebworkValidationException("tasks.create", List.of("title")))))
+                .isEqualTo("no HTTP call");
+        assertThat(failures.httpOutcome(failed("{}", lost))).isEqualTo("no HTTP answer");
+        assertThat(failures.httpOutcome(failed("{}", refused))).isEqualTo("HTTP 422");
+    }
+
+    @Test
     void aLongReasonIsShortened() throws Exception {
         Exchange e = failed("{}", new InvalidCommandException("x".repeat(5000)));
         assertThat(e.getMessage().getHeader(CommandFailures.REASON, String.class)).hasSize(CommandFailures.MAX_REASON + 3);
