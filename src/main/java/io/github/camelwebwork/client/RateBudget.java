@@ -9,18 +9,21 @@ import java.util.function.LongSupplier;
  * The request budget of one credential: at most {@code limit} requests in any interval of length {@code window}
  * (house rule H5: 60 per minute per user), shared by every endpoint, producer and consumer that uses the credential.
  * <p>
- * It is a sliding log of the last {@code limit} send times rather than a token bucket: a bucket of capacity N refilled
- * at N per window lets 2N requests through in a window that straddles a refill, which a server counting a sliding
- * window answers with 429s. With the log, a request goes out only when fewer than {@code limit} requests went out in
- * the last {@code window}, so no window of the server's, fixed or sliding, ever sees more.
+ * It is a sliding log rather than a token bucket: a bucket of capacity N refilled at N per window lets 2N requests
+ * through in a window that straddles a refill, which a server counting a sliding window answers with 429s. A request
+ * holds its slot from the moment it is sent ({@link #acquire(Duration)}) until one window after its answer arrived
+ * ({@link #completed()}): the server saw it no later than the answer came back, so once that time is a window old it
+ * has left the server's window too, however long the request took to arrive, however late the sending thread ran.
+ * A request goes out only when fewer than {@code limit} requests are in flight or answered within the last window, so
+ * no window of the server's, fixed or sliding, ever sees more, on a busy machine as on an idle one.
  * <p>
- * The window is kept a little longer than the server's (a twentieth, at most 1 s), as a margin for requests that
- * take different times to arrive. At WebWork's 60 a minute that is 1 s in 60: a long export runs at 60/61 = 0.984
- * of the limit (RateBudgetTest measures it on a controlled clock).
+ * The window is kept a little longer than the server's (a twentieth, at most 1 s), as a margin for a server that
+ * counts a request after it answered it. At WebWork's 60 a minute that is 1 s in 60: a long export runs at 60/61 =
+ * 0.984 of the limit less the answers' latency (RateBudgetTest measures it on a controlled clock).
  * <p>
  * The server's view wins when it is stricter: {@link #observe(Integer, Integer)} takes {@code X-RateLimit-Limit} and
- * {@code X-RateLimit-Remaining} (other machines or tools using the same user count there too) and {@link #pauseFor(Duration)} takes a 429's
- * {@code Retry-After}.
+ * {@code X-RateLimit-Remaining} (other machines or tools using the same user count there too) and
+ * {@link #pauseFor(Duration)} takes a 429's {@code Retry-After}.
  */
 public final class RateBudget {
 
@@ -30,8 +33,12 @@ public final class RateBudget {
     private int limit;
     private final long windowNanos;
     private final LongSupplier nanoClock;
-    private long[] sent;
+    /** When the answered requests still in the window were answered, oldest first, from {@code head}. */
+    private final long[] answered;
     private int head;
+    private int count;
+    /** Requests sent and not answered yet: they count until their answer, whenever that comes. */
+    private int inFlight;
     private long pausedUntil;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition changed = lock.newCondition();
@@ -48,20 +55,16 @@ public final class RateBudget {
             throw new IllegalArgumentException("rate limit window must be positive, got " + window);
         }
         this.limit = limit;
-        // a request sent at the start of the window may reach the server later than one sent at its end: keep a
-        // margin of a twentieth of the window (at most 1 s) so that the server's count never sees limit + 1
         this.windowNanos = window.toNanos() + Math.min(window.toNanos() / 20, MAX_MARGIN.toNanos());
         this.nanoClock = nanoClock;
-        this.sent = new long[limit];
-        long now = nanoClock.getAsLong();
-        for (int i = 0; i < limit; i++) {
-            sent[i] = now - windowNanos - 1;
-        }
-        this.pausedUntil = now;
+        // the limit only ever shrinks (observe), so the first one bounds what the log holds
+        this.answered = new long[limit];
+        this.pausedUntil = nanoClock.getAsLong();
     }
 
     /**
-     * Takes one request from the budget, waiting at most {@code maxWait} for it.
+     * Takes one request from the budget, waiting at most {@code maxWait} for it. Every {@code true} must be followed
+     * by one {@link #completed()} when the request's answer (or failure) is in.
      *
      * @return true when the request may be sent now; false when no budget freed up within {@code maxWait}
      */
@@ -71,17 +74,33 @@ public final class RateBudget {
         try {
             while (true) {
                 long now = nanoClock.getAsLong();
-                long freeAt = Math.max(sent[head] + windowNanos, pausedUntil);
-                if (now >= freeAt) {
-                    sent[head] = now;
-                    head = (head + 1) % limit;
+                forgetBefore(now);
+                if (now >= pausedUntil && count + inFlight < limit) {
+                    inFlight++;
                     return true;
                 }
-                if (freeAt > deadline) {
+                long freeAt = Math.max(freeAt(), pausedUntil);
+                if (freeAt != Long.MAX_VALUE && freeAt > deadline || now >= deadline) {
                     return false;
                 }
-                changed.awaitNanos(freeAt - now);
+                // a known time, or (every slot in flight) until an answer comes in or the deadline passes
+                changed.awaitNanos(Math.min(freeAt, deadline) - now);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The answer to an acquired request (or its failure) is in: its slot frees up one window from now. */
+    public void completed() {
+        lock.lock();
+        try {
+            if (inFlight == 0) {
+                throw new IllegalStateException("completed() without a request in flight");
+            }
+            inFlight--;
+            book(nanoClock.getAsLong());
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -95,19 +114,8 @@ public final class RateBudget {
             if (now < pausedUntil) {
                 return 0;
             }
-            // the log is in send order from head (oldest) on: the free slots are a prefix, found by binary search
-            // (a scan was O(limit) per call: 0.5 ms per request with a budget of a million)
-            int lo = 0;
-            int hi = limit;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sent[(head + mid) % limit] + windowNanos <= now) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            forgetBefore(now);
+            return Math.max(0, limit - count - inFlight);
         } finally {
             lock.unlock();
         }
@@ -131,24 +139,46 @@ public final class RateBudget {
             long now = nanoClock.getAsLong();
             int excess = remaining() - serverRemaining;
             for (int i = 0; i < excess; i++) {
-                // the free slots are the oldest ones, from head on: booking them keeps the log ordered
-                sent[head] = now;
-                head = (head + 1) % limit;
+                book(now);
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Keeps the newest {@code newLimit} send times, oldest first. */
-    private void shrinkTo(int newLimit) {
-        long[] kept = new long[newLimit];
-        for (int i = 0; i < newLimit; i++) {
-            kept[i] = sent[(head + limit - newLimit + i) % limit];
+    /** Appends an answer time: times are taken under the lock from a monotonic clock, so the log stays ordered. */
+    private void book(long at) {
+        answered[(head + count) % answered.length] = at;
+        count++;
+    }
+
+    /** Drops the answers that left the window. */
+    private void forgetBefore(long now) {
+        while (count > 0 && answered[head] + windowNanos <= now) {
+            head = (head + 1) % answered.length;
+            count--;
         }
-        sent = kept;
+    }
+
+    /** When enough answered requests will have left the window for one more to go out; MAX_VALUE: not before an answer. */
+    private long freeAt() {
+        int toFree = count + inFlight - limit + 1;
+        if (toFree <= 0) {
+            return Long.MIN_VALUE;
+        }
+        if (toFree > count) {
+            return Long.MAX_VALUE;
+        }
+        return answered[(head + toFree - 1) % answered.length] + windowNanos;
+    }
+
+    /** Keeps the newest answers that fit the new limit. */
+    private void shrinkTo(int newLimit) {
         limit = newLimit;
-        head = 0;
+        while (count > Math.max(0, newLimit - inFlight)) {
+            head = (head + 1) % answered.length;
+            count--;
+        }
         changed.signalAll();
     }
 

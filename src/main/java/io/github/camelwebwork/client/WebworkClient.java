@@ -219,6 +219,16 @@ public class WebworkClient {
 
     private ApiResponse sendOnce(ApiRequest request, String token, Duration budgetWait, HttpClientContext context) {
         takeBudget(request, budgetWait);
+        try {
+            return send(request, token, context);
+        } finally {
+            if (budget != null) {
+                budget.completed();
+            }
+        }
+    }
+
+    private ApiResponse send(ApiRequest request, String token, HttpClientContext context) {
         String target = baseUrl + request.pathAndQuery();
         String fullPath = basePath + request.path();
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())

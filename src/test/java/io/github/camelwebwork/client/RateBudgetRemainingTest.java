@@ -40,7 +40,7 @@ class RateBudgetRemainingTest {
             }
             int burst = random.nextInt(4);
             for (int i = 0; i < burst; i++) {
-                if (budget.acquire(Duration.ZERO)) {
+                if (sendAndAnswer(budget)) {
                     sends[count++] = nanos.get();
                 }
             }
@@ -64,13 +64,20 @@ class RateBudgetRemainingTest {
         AtomicLong nanos = new AtomicLong(1_000_000_000L);
         RateBudget budget = new RateBudget(1_000_000, Duration.ofSeconds(1), nanos::get);
         for (int i = 0; i < 10; i++) {
-            assertThat(budget.acquire(Duration.ZERO)).isTrue();
+            assertThat(sendAndAnswer(budget)).isTrue();
         }
-        long t0 = System.nanoTime();
+        // the log is read from its oldest answer on and forgets what left the window: remaining() does not scan a
+        // million entries (it did once: 0.5 ms a call); the cost is measured by the benchmarks, not by a timed test
         for (int i = 0; i < 10_000; i++) {
             assertThat(budget.remaining()).isEqualTo(999_990);
         }
-        // a scan of the log took ~0.5 ms per call at this size: 10,000 calls were 5 s; a binary search is microseconds
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    private static boolean sendAndAnswer(RateBudget budget) throws InterruptedException {
+        if (!budget.acquire(Duration.ZERO)) {
+            return false;
+        }
+        budget.completed();
+        return true;
     }
 }

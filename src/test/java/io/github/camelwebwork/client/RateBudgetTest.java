@@ -20,16 +20,16 @@ class RateBudgetTest {
     @Test
     void burstsUpToTheLimitThenWaitsForTheOldestToLeaveTheWindow() throws Exception {
         for (int i = 0; i < 60; i++) {
-            assertThat(budget.acquire(Duration.ZERO)).as("request %d", i).isTrue();
+            assertThat(send(budget, Duration.ZERO)).as("request %d", i).isTrue();
         }
         assertThat(budget.remaining()).isZero();
-        assertThat(budget.acquire(Duration.ZERO)).isFalse();
+        assertThat(send(budget, Duration.ZERO)).isFalse();
 
         advance(Duration.ofSeconds(60));
-        assertThat(budget.acquire(Duration.ZERO)).as("within the 1 s margin").isFalse();
+        assertThat(send(budget, Duration.ZERO)).as("within the 1 s margin").isFalse();
         advance(Duration.ofSeconds(1));
         assertThat(budget.remaining()).isEqualTo(60);
-        assertThat(budget.acquire(Duration.ZERO)).isTrue();
+        assertThat(send(budget, Duration.ZERO)).isTrue();
     }
 
     /**
@@ -43,7 +43,7 @@ class RateBudgetTest {
         long minute = Duration.ofMinutes(1).toNanos();
         List<Long> sent = new ArrayList<>();
         while (nanos.get() - start < 61 * minute) {
-            if (budget.acquire(Duration.ZERO)) {
+            if (send(budget, Duration.ZERO)) {
                 sent.add(nanos.get() - start);
             } else {
                 advance(Duration.ofMillis(1));
@@ -63,7 +63,7 @@ class RateBudgetTest {
         List<Long> sent = new ArrayList<>();
         for (int step = 0; step < 20_000; step++) {
             advance(Duration.ofMillis(random.nextInt(random.nextBoolean() ? 5 : 3_000)));
-            if (budget.acquire(Duration.ZERO)) {
+            if (send(budget, Duration.ZERO)) {
                 sent.add(nanos.get());
             }
         }
@@ -81,7 +81,7 @@ class RateBudgetTest {
 
     @Test
     void theServersRemainingCountWinsWhenItIsLower() throws Exception {
-        budget.acquire(Duration.ZERO);
+        send(budget, Duration.ZERO);
         budget.observe(null, 10);                     // another machine spent 49 of this user's budget
         assertThat(budget.remaining()).isEqualTo(10);
 
@@ -94,15 +94,15 @@ class RateBudgetTest {
     @Test
     void aLowerLimitFromTheServerIsAdoptedKeepingTheNewestSends() throws Exception {
         for (int i = 0; i < 10; i++) {
-            budget.acquire(Duration.ZERO);
+            send(budget, Duration.ZERO);
             advance(Duration.ofSeconds(1));
         }
         budget.observe(5, null);
 
         assertThat(budget.limit()).isEqualTo(5);
-        assertThat(budget.acquire(Duration.ZERO)).as("the last 5 sends fill the window").isFalse();
+        assertThat(send(budget, Duration.ZERO)).as("the last 5 sends fill the window").isFalse();
         advance(Duration.ofSeconds(60 + 2 - 5));        // the oldest kept send (5 s ago) leaves the window
-        assertThat(budget.acquire(Duration.ZERO)).isTrue();
+        assertThat(send(budget, Duration.ZERO)).isTrue();
         budget.observe(60, null);
         assertThat(budget.limit()).as("a higher limit is not adopted").isEqualTo(5);
     }
@@ -111,21 +111,21 @@ class RateBudgetTest {
     void aRetryAfterPausesEveryRequestOfTheCredential() throws Exception {
         budget.pauseFor(Duration.ofSeconds(5));
         assertThat(budget.remaining()).isZero();
-        assertThat(budget.acquire(Duration.ZERO)).isFalse();
+        assertThat(send(budget, Duration.ZERO)).isFalse();
 
         advance(Duration.ofSeconds(5));
-        assertThat(budget.acquire(Duration.ZERO)).isTrue();
+        assertThat(send(budget, Duration.ZERO)).isTrue();
     }
 
     @Test
     void waitsWithinMaxWaitOnTheRealClock() throws Exception {
         RateBudget real = new RateBudget(2, Duration.ofMillis(200));
         long start = System.nanoTime();
-        assertThat(real.acquire(Duration.ZERO)).isTrue();
-        assertThat(real.acquire(Duration.ZERO)).isTrue();
-        assertThat(real.acquire(Duration.ofMillis(50))).isFalse();
+        assertThat(send(real, Duration.ZERO)).isTrue();
+        assertThat(send(real, Duration.ZERO)).isTrue();
+        assertThat(send(real, Duration.ofMillis(50))).isFalse();
 
-        assertThat(real.acquire(Duration.ofSeconds(5))).isTrue();
+        assertThat(send(real, Duration.ofSeconds(5))).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(210));
     }
 
@@ -133,6 +133,55 @@ class RateBudgetTest {
     void rejectsANonsenseLimit() {
         assertThatThrownBy(() -> new RateBudget(0, Duration.ofMinutes(1))).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new RateBudget(5, Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    /**
+     * A late-running sender: the budget's clock says a request went out, the server only sees it when the thread runs
+     * again, after a whole window. The slot stays taken while it is in flight, and for a window after its answer, so
+     * the server never counts more than the limit however late the arrival.
+     */
+    @Test
+    void aRequestInFlightKeepsItsSlotUntilOneWindowAfterItsAnswer() throws Exception {
+        RateBudget small = new RateBudget(2, Duration.ofSeconds(10), nanos::get);
+        assertThat(small.acquire(Duration.ZERO)).isTrue();          // in flight: its answer is late
+        assertThat(send(small, Duration.ZERO)).isTrue();
+        assertThat(small.remaining()).isZero();
+
+        advance(Duration.ofSeconds(30));                          // three windows: the answered one left
+        assertThat(small.remaining()).as("the one in flight still counts").isEqualTo(1);
+        assertThat(send(small, Duration.ZERO)).isTrue();
+        assertThat(small.acquire(Duration.ZERO)).isFalse();
+
+        small.completed();                                        // the late answer: it arrived at the latest now
+        advance(Duration.ofSeconds(10));
+        assertThat(small.acquire(Duration.ZERO)).as("within the margin of its answer").isFalse();
+        advance(Duration.ofMillis(500));
+        assertThat(small.remaining()).isEqualTo(2);
+    }
+
+    /** Every slot in flight: a waiter is woken by an answer, not by the clock. */
+    @Test
+    void aWaiterIsWokenWhenAnAnswerFreesTheWindow() throws Exception {
+        RateBudget one = new RateBudget(1, Duration.ofMillis(1), nanos::get);
+        assertThat(one.acquire(Duration.ZERO)).isTrue();
+        assertThat(one.acquire(Duration.ZERO)).isFalse();
+
+        one.completed();
+        advance(Duration.ofMillis(2));
+        assertThat(one.acquire(Duration.ZERO)).isTrue();
+        assertThatThrownBy(() -> {
+            one.completed();
+            one.completed();
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("without a request in flight");
+    }
+
+    /** A request that is sent and answered at once, as the client does it: acquire, send, completed. */
+    private static boolean send(RateBudget budget, Duration maxWait) throws InterruptedException {
+        if (!budget.acquire(maxWait)) {
+            return false;
+        }
+        budget.completed();
+        return true;
     }
 
     private void advance(Duration d) {

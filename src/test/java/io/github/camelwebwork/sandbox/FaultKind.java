@@ -13,6 +13,12 @@ public enum FaultKind {
     HTTP_503(false),
     /** Waits {@link FaultPlan#slowDelay()}, then processes and answers normally. */
     SLOW(true),
+    /**
+     * Reaches the server {@link FaultPlan#slowDelay()} late (a busy client machine or network held it back after the
+     * client's rate budget booked it): waits before the rate limit counts it, then processes and answers normally.
+     * Plans with it draw their fault on arrival, before the rate limit.
+     */
+    LATE_ARRIVAL(true),
     /** Closes the connection without processing and without any response. */
     RESET_BEFORE(false),
     /** Processes the request fully, then closes the connection without any response. */

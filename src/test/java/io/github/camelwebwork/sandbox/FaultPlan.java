@@ -163,7 +163,7 @@ public final class FaultPlan {
             return this;
         }
 
-        /** How long {@link FaultKind#SLOW} waits before processing (default 3 s). */
+        /** How long {@link FaultKind#SLOW} waits before processing, and {@link FaultKind#LATE_ARRIVAL} before it counts (default 3 s). */
         public Builder slowDelay(Duration delay) {
             this.slowDelay = Objects.requireNonNull(delay);
             return this;

@@ -142,7 +142,18 @@ public final class WebworkSandbox implements AutoCloseable {
             throw new UncheckedIOException("cannot bind the sandbox", e);
         }
         SandboxHttpHandler.Traffic traffic = new SandboxHttpHandler.Traffic(this::userForToken, rateLimiter,
-                this::nextFault, new TokenEndpoint(oauth));
+                new SandboxHttpHandler.FaultSource() {
+                    @Override
+                    public SandboxHttpHandler.Injection next(String method, String path) {
+                        return nextFault(method, path);
+                    }
+
+                    @Override
+                    public boolean drawnOnArrival() {
+                        FaultDraws draws = faults.get();
+                        return draws != null && draws.plan().weights().getOrDefault(FaultKind.LATE_ARRIVAL, 0.0) > 0;
+                    }
+                }, new TokenEndpoint(oauth));
         server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks), state, this::record, traffic));
         server.setExecutor(executor);
         server.start();

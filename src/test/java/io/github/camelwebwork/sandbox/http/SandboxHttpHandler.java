@@ -46,9 +46,23 @@ public final class SandboxHttpHandler implements HttpHandler {
     }
 
     /** The fault to inject into the next request, or null. */
-    @FunctionalInterface
     public interface FaultSource {
         Injection next(String method, String path);
+
+        /** Whether the fault is drawn on arrival, before the rate limit counts the request ({@code LATE_ARRIVAL}). */
+        boolean drawnOnArrival();
+
+        FaultSource NONE = new FaultSource() {
+            @Override
+            public Injection next(String method, String path) {
+                return null;
+            }
+
+            @Override
+            public boolean drawnOnArrival() {
+                return false;
+            }
+        };
     }
 
     public record Injection(FaultKind kind, FaultPlan plan) {
@@ -72,7 +86,7 @@ public final class SandboxHttpHandler implements HttpHandler {
         this(router, state, request -> {
             recorder.accept(request);
             return outcome -> { };
-        }, new Traffic(state::userIdForToken, null, (method, path) -> null, null));
+        }, new Traffic(state::userIdForToken, null, FaultSource.NONE, null));
     }
 
     public SandboxHttpHandler(Router router, SandboxState state, Recorder recorder, Traffic traffic) {
@@ -100,6 +114,11 @@ public final class SandboxHttpHandler implements HttpHandler {
     private void serve(HttpExchange exchange, RecordedRequest request, Consumer<RecordedRequest> complete)
             throws IOException, InterruptedException {
         Map<String, String> limitHeaders = Map.of();
+        boolean onArrival = traffic.faults().drawnOnArrival();
+        Injection injection = onArrival ? traffic.faults().next(request.method(), request.path()) : null;
+        if (injection != null && injection.kind() == FaultKind.LATE_ARRIVAL) {
+            Thread.sleep(injection.plan().slowDelay().toMillis());
+        }
         if (traffic.rateLimiter() != null && !isTokenRequest(request)) {
             RateLimiter.Decision decision = traffic.rateLimiter().acquire(limitKey(request, exchange));
             limitHeaders = decision.headers();
@@ -109,10 +128,12 @@ public final class SandboxHttpHandler implements HttpHandler {
                 return;
             }
         }
-        Injection injection = traffic.faults().next(request.method(), request.path());
+        if (!onArrival) {
+            injection = traffic.faults().next(request.method(), request.path());
+        }
         FaultKind fault = injection == null ? null : injection.kind();
-        if (fault == null) {
-            send(exchange, request, complete, null, answer(request).withHeaders(limitHeaders));
+        if (fault == null || fault == FaultKind.LATE_ARRIVAL) {
+            send(exchange, request, complete, fault, answer(request).withHeaders(limitHeaders));
             return;
         }
         switch (fault) {
