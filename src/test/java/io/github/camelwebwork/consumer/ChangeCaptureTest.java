@@ -73,7 +73,7 @@ class ChangeCaptureTest extends SandboxTestSupport {
     /** Waits until the mock has {@code count} messages and a few more polls add none. */
     static void settle(MockEndpoint mock, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> mock.getReceivedCounter() >= count);
-        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(30))
                 .failFast("more than " + count + " changes: " + changes(mock), () -> mock.getReceivedCounter() > count)
                 .until(() -> mock.getReceivedCounter() == count);
     }

@@ -70,7 +70,7 @@ class EveryResourceConsumerTest extends SandboxTestSupport {
         MockEndpoint changes = getMockEndpoint("mock:changes");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> changes.getReceivedCounter() >= expected.size());
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(30))
                 .until(() -> changes.getReceivedCounter() == expected.size());
         List<String> keys = new ArrayList<>();
         changes.getReceivedExchanges().forEach(e -> {

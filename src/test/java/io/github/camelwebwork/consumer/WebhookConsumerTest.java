@@ -234,11 +234,11 @@ class WebhookConsumerTest extends SandboxTestSupport {
         assertThat(sandbox.awaitDeliveriesIdle(Duration.ofSeconds(10))).isTrue();
         WebhookDelivery delivery = sandbox.deliveries().get(0);
         assertThat(delivery.attempts()).extracting(WebhookDelivery.Attempt::status).containsExactly(500, 200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.getReceivedCounter() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.getReceivedCounter() == 1);
 
         sandbox.redeliver(delivery.id());
         assertThat(sandbox.awaitDeliveriesIdle(Duration.ofSeconds(10))).isTrue();
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(30))
                 .until(() -> events.getReceivedCounter() == 1);
         assertThat(events.getReceivedExchanges().get(0).getMessage().getHeader("CamelWebworkDeliveryId"))
                 .isEqualTo(delivery.id());

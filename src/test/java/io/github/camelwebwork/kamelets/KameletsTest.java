@@ -168,7 +168,9 @@ class KameletsTest extends SandboxTestSupport {
                 "CamelWebworkTimesheetId", pending.id());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> queue.getReceivedCounter() >= submitted.size() + 1);
-        Thread.sleep(600);                      // a few more scans: nothing else enters the queue
+        // a few more scans: nothing else enters the queue
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(30))
+                .until(() -> queue.getReceivedCounter() == submitted.size() + 1);
         List<JsonNode> bodies = queue.getReceivedExchanges().stream()
                 .map(e -> readJson(e.getMessage().getBody(String.class))).toList();
         assertThat(bodies).allSatisfy(b -> assertThat(b.get("status").asText()).isEqualTo("submitted"));

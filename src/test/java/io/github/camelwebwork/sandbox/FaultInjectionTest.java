@@ -180,7 +180,7 @@ class FaultInjectionTest {
         assertThatThrownBy(() -> RawHttp.send("POST", sandbox.baseUrl() + "/tasks", CREATE, sandbox.token(),
                 RawHttp.JSON, Duration.ofMillis(150))).isInstanceOf(HttpTimeoutException.class);
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> sandbox.state().allTasks().size() == before + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.state().allTasks().size() == before + 1);
         await().atMost(Duration.ofSeconds(1)).until(() -> sandbox.requests().get(0).status() == 201);
         assertThat(sandbox.requests().get(0).fault()).isEqualTo(FaultKind.SLOW);
     }

@@ -118,9 +118,10 @@ class RateLimitTest {
         assertThat(otherUser.headers().firstValue("X-RateLimit-Remaining")).contains("1");
     }
 
+    /** Without a ticker the sandbox counts on the real clock: an hour's window stays full for the whole test. */
     @Test
-    void aScaledDownWindowFreesItselfInRealTime() {
-        sandbox = WebworkSandbox.builder().rateLimit(10, Duration.ofMillis(500)).build().start();
+    void aRealClockWindowRefusesTheRequestOverTheLimit() {
+        sandbox = WebworkSandbox.builder().rateLimit(10, Duration.ofHours(1)).build().start();
         SandboxClient client = new SandboxClient(sandbox);
         for (int i = 0; i < 10; i++) {
             assertThat(client.get(TASKS).status()).isEqualTo(200);
@@ -128,9 +129,21 @@ class RateLimitTest {
         Reply refused = client.get(TASKS);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After-Millis").orElseThrow()))
-                .isBetween(1L, 500L);
+                .isBetween(1L, Duration.ofHours(1).toMillis());
+    }
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+    /**
+     * A scaled-down window frees itself on the real clock: after a refusal a later request is admitted, without
+     * anyone moving a ticker. (How many get through before the refusal depends on how fast this machine sends, so
+     * that is not asserted: on a busy machine the window may free itself before the eleventh request.)
+     */
+    @Test
+    void aScaledDownWindowFreesItselfInRealTime() {
+        sandbox = WebworkSandbox.builder().rateLimit(1, Duration.ofMillis(500)).build().start();
+        SandboxClient client = new SandboxClient(sandbox);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).pollDelay(Duration.ZERO)
+                .until(() -> client.get(TASKS).status() == 429);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> client.get(TASKS).status() == 200);
     }
 

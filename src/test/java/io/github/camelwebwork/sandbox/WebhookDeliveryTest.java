@@ -440,11 +440,17 @@ class WebhookDeliveryTest {
         for (int i = 0; i < events; i++) {
             WebhookDelivery d = deliveries.get(i);
             assertThat(d.delivered()).isTrue();
-            assertThat(received.get(d.id())).isEqualTo(d.attempts().size());
-            if (d.attempts().size() == 2) {
+            List<Integer> statuses = d.attempts().stream().map(WebhookDelivery.Attempt::status).toList();
+            // on a busy machine an attempt can time out (status 0) and be retried: a duplicate is a send after the
+            // first success, whatever came before it
+            int firstSuccess = statuses.indexOf(200);
+            long answered = statuses.stream().filter(status -> status == 200).count();
+            assertThat(received.get(d.id())).as("sends received of %s", d.id())
+                    .isBetween(answered, (long) statuses.size());
+            assertThat(statuses.size() - firstSuccess).as("sends after the first success of %s", d.id())
+                    .isBetween(1, 2);
+            if (statuses.size() - firstSuccess == 2) {
                 doubled.add(i);
-            } else {
-                assertThat(d.attempts()).hasSize(1);
             }
         }
         // both sends of a duplicate carry the same body
@@ -456,7 +462,7 @@ class WebhookDeliveryTest {
 
     private WebworkSandbox.Builder builder() {
         return WebworkSandbox.builder().clock(clock).noRateLimit()
-                .webhookRetryDelays(Duration.ofMillis(5), 2).webhookTimeout(Duration.ofSeconds(5));
+                .webhookRetryDelays(Duration.ofMillis(5), 2).webhookTimeout(Duration.ofSeconds(30)); // a busy machine's receiver
     }
 
     private WebworkSandbox sandbox(WebworkSandbox.Builder b) {

@@ -10,6 +10,7 @@ import io.github.camelwebwork.sandbox.RecordedRequest;
 import io.github.camelwebwork.sandbox.TimeSeed;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
 import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -52,6 +53,16 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
      */
     protected static Clock stoppedNow() {
         return Clock.fixed(Instant.now(), ZoneOffset.UTC);
+    }
+
+    /**
+     * A graceful stop waits up to a minute for the exchanges in flight (Camel's test default is 10 s): on a busy
+     * machine a retried call takes longer, and a forced stop interrupts it and prints traces nobody asked for.
+     */
+    @Override
+    public void configureContext(CamelContextConfiguration configuration) {
+        super.configureContext(configuration);
+        configuration.withShutdownTimeout(60);
     }
 
     /** The component's defaults; override to change them (rate limit, retries, ...). */

@@ -122,22 +122,24 @@ class KafkaToWebworkRouteTest extends SandboxTestSupport {
 
         YamlRoutes.load(context, "kafka-to-webwork.yaml");
         AtomicInteger first = sendPaced(commands.topic, commands.records.subList(0, 600), 50, 20);
-        await().atMost(Duration.ofSeconds(30)).until(() -> first.get() == 600);
+        await().atMost(Duration.ofMinutes(3)).until(() -> first.get() == 600);    // a bound on a hang, not a pace
 
         assertThat(third.matches(90, TimeUnit.SECONDS)).as("300 commands done").isTrue();
-        // the other 400 commands arrive while the route is stopped and started again
-        AtomicInteger rest = sendPaced(commands.topic, commands.records.subList(600, 1000), 10, 50);
+        // 200 more commands arrive while the route is stopped and started again, the last 200 once it runs again:
+        // the order is the test's, not the threads' speed
+        AtomicInteger rest = sendPaced(commands.topic, commands.records.subList(600, 800), 10, 50);
         context.getRouteController().stopRoute(ROUTE);          // graceful: the exchange in flight completes first
         assertThat(context.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Stopped);
         long committedAtStop = committed(commands.group, commands.topic);
         int sentAtStop = 600 + rest.get();
         context.getRouteController().startRoute(ROUTE);
         int sentAtStart = 600 + rest.get();
-        assertThat(committedAtStop).as("stopped midway").isBetween(300L, 999L);
-        assertThat(sentAtStop).as("commands were still arriving").isLessThan(1000);
+        assertThat(committedAtStop).as("stopped midway").isBetween(300L, 799L);
+        await().atMost(Duration.ofMinutes(3)).until(() -> rest.get() == 200);
+        AtomicInteger last = sendPaced(commands.topic, commands.records.subList(800, 1000), 50, 20);
 
         awaitCommitted(commands.group, commands.topic, 1000);
-        assertThat(rest.get()).isEqualTo(400);
+        assertThat(last.get()).isEqualTo(200);
         LOG.info("route stopped after {} committed, {} sent, restarted with {} sent; faults injected: {}",
                 committedAtStop, sentAtStop, sentAtStart, sandbox.faultsInjected());
 

@@ -142,13 +142,14 @@ class KafkaToWebworkScaleOutTest {
         // both instances work; then one of them stops while the other 200 commands are still arriving
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> committed(group, topic), c -> c >= 40);
+        // 100 more arrive while a is being stopped, the last 100 once it has stopped: the order is the test's, not
+        // the threads' speed
         AtomicInteger sent = new AtomicInteger(200);
         Thread sender = new Thread(() -> {
-            for (int from = 200; from < 400; from += 10) {
+            for (int from = 200; from < 300; from += 10) {
                 try {
                     send(records.subList(from, from + 10));
                     sent.set(from + 10);
-                    Thread.sleep(100);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -161,9 +162,9 @@ class KafkaToWebworkScaleOutTest {
         int sentAtStop = sent.get();
         LOG.info("instance a stopped with {} of 400 committed ({} when it was asked to stop), {} sent", atStop,
                 before, sentAtStop);
-        assertThat(sentAtStop).as("commands were still arriving when a stopped").isLessThan(400);
-        sender.join(30_000);
-        assertThat(sent.get()).isEqualTo(400);
+        sender.join();
+        assertThat(sent.get()).isEqualTo(300);
+        send(records.subList(300, 400));
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> committed(group, topic), c -> c >= 400);

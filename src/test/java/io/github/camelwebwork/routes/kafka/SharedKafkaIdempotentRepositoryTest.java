@@ -43,7 +43,7 @@ class SharedKafkaIdempotentRepositoryTest {
         for (int i = 0; i < 5; i++) {
             SharedKafkaIdempotentRepository keys = repository();
             assertThat(keys.add("cmd-" + i)).isTrue();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !syncThreads().isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !syncThreads().isEmpty());
             assertThatCode(keys::stop).as("stop %d", i).doesNotThrowAnyException();
             assertThat(syncThreads()).as("sync threads after stop %d", i).isEmpty();
         }

@@ -334,7 +334,7 @@ class WebworkToKafkaRouteTest extends SandboxTestSupport {
 
         // any repeat is an exact copy (same ce_id, same value), never a different record under an old id; and the
         // compacted state topic ends where the changes topic ends: the latest version, or a tombstone
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (String resource : RESOURCES) {
                 Map<String, List<ConsumerRecord<String, String>>> byKey = reader.groupByKey(prefix + "." + resource
                                                                                             + ".changes");

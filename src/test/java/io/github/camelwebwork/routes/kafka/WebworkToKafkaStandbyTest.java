@@ -96,28 +96,29 @@ class WebworkToKafkaStandbyTest {
         instance("b");
         assertThat(isLeader("b")).as("the second instance is a standby").isFalse();
 
-        // 60 tasks created at a steady pace; the leader is stopped while they are coming in
+        // 60 new tasks: 20 that the leader publishes (some at least), 30 created while the leader is being stopped,
+        // and 10 once it has stopped; the order is set by the test, not by how fast its threads run
         List<SandboxTask> made = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            made.add(state.addTask(1, 100 + i % 3, String.format("Standby task %02d", i)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !createdTitles().isEmpty());
+        assertThat(isLeader("b")).as("the standby stays a standby").isFalse();
         Thread writer = new Thread(() -> {
-            for (int i = 0; i < 60; i++) {
+            for (int i = 20; i < 50; i++) {
                 made.add(state.addTask(1, 100 + i % 3, String.format("Standby task %02d", i)));
-                try {
-                    Thread.sleep(40);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
             }
         }, "task-writer");
         writer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> made.size() >= 20);
-        assertThat(isLeader("b")).as("the standby stays a standby").isFalse();
 
         leader.stop();                                      // mid-run: tasks are still being created
         int publishedByLeader = createdTitles().size();
-        LOG.info("leader stopped with {} of the 60 new tasks published, {} created", publishedByLeader, made.size());
-        assertThat(publishedByLeader).as("the leader published some of them").isBetween(1, 59);
-        writer.join(10_000);
+        writer.join();
+        for (int i = 50; i < 60; i++) {
+            made.add(state.addTask(1, 100 + i % 3, String.format("Standby task %02d", i)));
+        }
+        LOG.info("leader stopped with {} of the 60 new tasks published", publishedByLeader);
+        assertThat(publishedByLeader).as("the leader published some of them").isBetween(1, 50);
         assertThat(made).hasSize(60);
 
         for (int i = 0; i < 10; i++) {                      // and updates of tasks the leader published
@@ -126,7 +127,10 @@ class WebworkToKafkaStandbyTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> isLeader("b"));
         await().atMost(Duration.ofSeconds(30)).until(() -> createdTitles().size() >= 60 && updatedAfterFailover() >= 10);
-        Thread.sleep(1500);                                 // a few more polls: nothing else may arrive
+        // a last change, made after everything else, arrives in a later poll: whatever was to repeat is there by then
+        SandboxTask marker = state.addTask(1, 100, "Standby marker");
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll(PREFIX + ".tasks.changes",
+                Duration.ofMillis(300)).stream().anyMatch(r -> r.key().equals("1:tasks:" + marker.id())));
 
         List<ConsumerRecord<String, String>> changes = kafka.readAll(PREFIX + ".tasks.changes", Duration.ofSeconds(1));
         // nothing repeated: every change once (the same change twice would carry the same ce_id), ...
