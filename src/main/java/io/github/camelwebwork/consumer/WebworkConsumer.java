@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -215,7 +216,12 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             } catch (Exception e) {
                 exchange.setException(e);
             }
-            if (exchange.getException() != null) {
+            if (exchange.getException() != null && !isRunAllowed() && isStopping(exchange.getException())) {
+                // the route is stopping (its executor refuses, its thread is interrupted): not an error of the
+                // change, which a later poll (or run) offers again
+                LOG.info("webwork:{} stopping: {} of {} is offered again at the next run", source.resource(),
+                        change.type(), change.id());
+            } else if (exchange.getException() != null) {
                 getExceptionHandler().handleException("Error processing " + change.type() + " of "
                                                       + source.resource() + " " + change.id()
                                                       + " (it is offered again at a later poll)",
@@ -490,5 +496,15 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             seen.clear();
             toConfirm = null;
         }
+    }
+
+    /** A failure that a stop causes: a refused executor or an interrupted thread, anywhere in the cause chain. */
+    private static boolean isStopping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RejectedExecutionException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
