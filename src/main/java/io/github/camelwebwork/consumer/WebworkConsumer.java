@@ -194,6 +194,17 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * No further change of the batch once the CamelContext is stopping: behind a {@code master:} endpoint (or any
+     * consumer that wraps this one) the context's graceful stop sees no exchange in flight between two changes and
+     * stops the routes downstream, and a change sent into a stopped producer may reach Kafka and still fail here, to
+     * be sent again by the next leader. The rest of the batch is offered again at the next run.
+     */
+    @Override
+    public boolean isBatchAllowed() {
+        return super.isBatchAllowed() && !getEndpoint().getCamelContext().isStopping();
+    }
+
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
         int total = exchanges.size();
