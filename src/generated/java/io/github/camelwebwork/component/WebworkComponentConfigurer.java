@@ -42,6 +42,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetlane":
+        case "budgetLane": getOrCreateConfiguration(target).setBudgetLane(property(camelContext, java.lang.String.class, value)); return true;
         case "categoryid":
         case "categoryId": getOrCreateConfiguration(target).setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -224,6 +226,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetlane":
+        case "budgetLane": return java.lang.String.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
         case "clientid":
@@ -402,6 +406,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetlane":
+        case "budgetLane": return getOrCreateConfiguration(target).getBudgetLane();
         case "categoryid":
         case "categoryId": return getOrCreateConfiguration(target).getCategoryId();
         case "clientid":

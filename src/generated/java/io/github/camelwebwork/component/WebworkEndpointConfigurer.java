@@ -39,6 +39,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetlane":
+        case "budgetLane": target.getConfiguration().setBudgetLane(property(camelContext, java.lang.String.class, value)); return true;
         case "categoryid":
         case "categoryId": target.getConfiguration().setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -239,6 +241,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetlane":
+        case "budgetLane": return java.lang.String.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
         case "clientid":
@@ -440,6 +444,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetlane":
+        case "budgetLane": return target.getConfiguration().getBudgetLane();
         case "categoryid":
         case "categoryId": return target.getConfiguration().getCategoryId();
         case "clientid":

@@ -24,8 +24,22 @@ import java.util.function.LongSupplier;
  * The server's view wins when it is stricter: {@link #observe(Integer, Integer)} takes {@code X-RateLimit-Limit} and
  * {@code X-RateLimit-Remaining} (other machines or tools using the same user count there too) and
  * {@link #pauseFor(Duration)} takes a 429's {@code Retry-After}.
+ * <p>
+ * Requests come in two {@link Lane lanes}. {@link Lane#INTERACTIVE interactive} ones (producers called from routes:
+ * a user's call, a command) go first: a {@link Lane#BULK bulk} request (a change-capture scan, an export) does not
+ * take a slot while an interactive one waits, and a bulk request goes out only {@code window / limit} after the previous
+ * request of either lane, so that a long scan spreads the log over the window instead of taking it all at the start of
+ * each: an interactive call that arrives during a scan waits for about one slot, not for the next window.
  */
 public final class RateBudget {
+
+    /** Who a request is for: see the class comment. */
+    public enum Lane {
+        /** A call a route or a user waits for: served first, may use the whole budget at once. */
+        INTERACTIVE,
+        /** Background work (scans, backfills, exports): never ahead of an interactive call, spaced over the window. */
+        BULK
+    }
 
     /** The most the enforced window exceeds the server's (a twentieth of it below 20 s). */
     static final Duration MAX_MARGIN = Duration.ofSeconds(1);
@@ -33,14 +47,20 @@ public final class RateBudget {
     private int limit;
     private final long windowNanos;
     private final LongSupplier nanoClock;
-    /** When the answered requests still in the window were answered, oldest first, from {@code head}. */
-    private final long[] answered;
+    /** When the answered requests still in the window were answered, oldest first, from {@code head}; grows. */
+    private long[] answered;
     private int head;
     private int count;
     /** Requests sent and not answered yet: they count until their answer, whenever that comes. */
     private int inFlight;
     private long pausedUntil;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    /** Interactive requests waiting in {@link #acquire(Lane, Duration)}: bulk ones wait while there are any. */
+    private int interactiveWaiting;
+    /** The earliest a bulk request may go out: one {@code window / limit} after the previous request of any lane. */
+    private long nextBulkAt;
+    // not fair: the waiters' order is the lanes' business; a fair lock hands over on every unlock (a context switch
+    // per request under contention)
+    private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
     public RateBudget(int limit, Duration window) {
@@ -57,9 +77,15 @@ public final class RateBudget {
         this.limit = limit;
         this.windowNanos = window.toNanos() + Math.min(window.toNanos() / 20, MAX_MARGIN.toNanos());
         this.nanoClock = nanoClock;
-        // the limit only ever shrinks (observe), so the first one bounds what the log holds
-        this.answered = new long[limit];
+        // the log starts small and grows with what is in it (a budget of a million need not take 8 MB at once)
+        this.answered = new long[Math.min(limit, 64)];
         this.pausedUntil = nanoClock.getAsLong();
+        this.nextBulkAt = pausedUntil;
+    }
+
+    /** An interactive {@link #acquire(Lane, Duration)}. */
+    public boolean acquire(Duration maxWait) throws InterruptedException {
+        return acquire(Lane.INTERACTIVE, maxWait);
     }
 
     /**
@@ -68,18 +94,30 @@ public final class RateBudget {
      *
      * @return true when the request may be sent now; false when no budget freed up within {@code maxWait}
      */
-    public boolean acquire(Duration maxWait) throws InterruptedException {
+    public boolean acquire(Lane lane, Duration maxWait) throws InterruptedException {
+        boolean interactive = lane == Lane.INTERACTIVE;
         long deadline = nanoClock.getAsLong() + Math.max(0, maxWait.toNanos());
         lock.lockInterruptibly();
+        if (interactive) {
+            interactiveWaiting++;
+        }
         try {
             while (true) {
                 long now = nanoClock.getAsLong();
                 forgetBefore(now);
-                if (now >= pausedUntil && count + inFlight < limit) {
+                boolean free = now >= pausedUntil && count + inFlight < limit;
+                if (free && (interactive || interactiveWaiting == 0 && now >= nextBulkAt)) {
                     inFlight++;
+                    // the next bulk request one spacing after this one, of either lane: the log then fills no faster
+                    // than it empties, and a slot frees up about every spacing, with no gap for a call to fall into
+                    nextBulkAt = Math.max(nextBulkAt, now + bulkSpacing());
                     return true;
                 }
                 long freeAt = Math.max(freeAt(), pausedUntil);
+                if (!interactive) {
+                    // behind an interactive waiter: not before it is served, a time no one knows yet
+                    freeAt = interactiveWaiting > 0 ? Long.MAX_VALUE : Math.max(freeAt, nextBulkAt);
+                }
                 if (freeAt != Long.MAX_VALUE && freeAt > deadline || now >= deadline) {
                     return false;
                 }
@@ -87,8 +125,15 @@ public final class RateBudget {
                 changed.awaitNanos(Math.min(freeAt, deadline) - now);
             }
         } finally {
+            if (interactive && --interactiveWaiting == 0) {
+                changed.signalAll();                // the bulk requests behind it may go on
+            }
             lock.unlock();
         }
+    }
+
+    private long bulkSpacing() {
+        return windowNanos / limit;
     }
 
     /** The answer to an acquired request (or its failure) is in: its slot frees up one window from now. */
@@ -101,6 +146,16 @@ public final class RateBudget {
             inFlight--;
             book(nanoClock.getAsLong());
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Interactive requests waiting for budget now. */
+    int interactiveWaiting() {
+        lock.lock();
+        try {
+            return interactiveWaiting;
         } finally {
             lock.unlock();
         }
@@ -148,6 +203,14 @@ public final class RateBudget {
 
     /** Appends an answer time: times are taken under the lock from a monotonic clock, so the log stays ordered. */
     private void book(long at) {
+        if (count == answered.length) {
+            long[] grown = new long[answered.length * 2];
+            for (int i = 0; i < count; i++) {
+                grown[i] = answered[(head + i) % answered.length];
+            }
+            answered = grown;
+            head = 0;
+        }
         answered[(head + count) % answered.length] = at;
         count++;
     }

@@ -60,6 +60,7 @@ public class WebworkClient {
     private final AccessTokenProvider tokens;
     private final ObjectMapper mapper;
     private final RateBudget budget;
+    private final RateBudget.Lane lane;
     private final RetrySettings retry;
 
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper) {
@@ -69,6 +70,12 @@ public class WebworkClient {
     /** {@code budget} null: no local rate budget. */
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper,
                          RateBudget budget, RetrySettings retry) {
+        this(http, baseUrl, tokens, mapper, budget, RateBudget.Lane.INTERACTIVE, retry);
+    }
+
+    private WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper,
+                          RateBudget budget, RateBudget.Lane lane, RetrySettings retry) {
+        this.lane = Objects.requireNonNull(lane, "lane");
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.basePath = URI.create(this.baseUrl).getRawPath();
@@ -85,6 +92,16 @@ public class WebworkClient {
     /** The shared budget, or null. */
     public RateBudget getBudget() {
         return budget;
+    }
+
+    /** This client, drawing on the budget in {@code lane} (the HTTP client, credential and budget are shared). */
+    public WebworkClient withLane(RateBudget.Lane lane) {
+        return lane == this.lane ? this : new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry);
+    }
+
+    /** The lane this client's calls take in the rate budget. */
+    public RateBudget.Lane getLane() {
+        return lane;
     }
 
     /** The retry settings every call of this client follows. */
@@ -267,7 +284,7 @@ public class WebworkClient {
             return;
         }
         try {
-            if (!budget.acquire(wait)) {
+            if (!budget.acquire(lane, wait)) {
                 throw new WebworkRateLimitException("No WebWork request budget for " + request.method() + " "
                                                     + basePath + request.path() + " within "
                                                     + (wait.equals(retry.maxBudgetWait()) ? "maxBudgetWait " : "") + wait

@@ -17,6 +17,7 @@ import io.github.camelwebwork.client.AccessTokenProvider;
 import io.github.camelwebwork.client.HttpClientFactory;
 import io.github.camelwebwork.client.HttpSettings;
 import io.github.camelwebwork.client.RateBudget;
+import io.github.camelwebwork.client.SharedBudgets;
 import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.client.oauth.FileTokenStore;
@@ -159,10 +160,14 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         return new Credential(key, credentials.computeIfAbsent(key, k -> () -> token));
     }
 
-    /** The rate budget of a credential, shared by every endpoint that uses it. */
+    /**
+     * The rate budget of a base URL and credential, shared by every endpoint, component and CamelContext of this JVM
+     * that uses them ({@link SharedBudgets}); held until this component stops.
+     */
     RateBudget budget(String credentialKey, WebworkConfiguration config) {
-        return budgets.computeIfAbsent(credentialKey,
-                k -> new RateBudget(config.getRateLimit(), Duration.ofMillis(config.getRateLimitWindow())));
+        String key = config.getBaseUrl() + " " + credentialKey;
+        return budgets.computeIfAbsent(key, k -> SharedBudgets.hold(k, config.getRateLimit(),
+                Duration.ofMillis(config.getRateLimitWindow())));
     }
 
     /**
@@ -234,6 +239,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         httpClients.values().forEach(IOHelper::close);
         httpClients.clear();
         credentials.clear();
+        budgets.forEach(SharedBudgets::release);
         budgets.clear();
         health.clear();
         ServiceHelper.stopService(defaultIdempotentRepository);

@@ -134,6 +134,8 @@ public class WebworkConfiguration implements Cloneable {
     private long rateLimitWindow = 60_000;
     @UriParam(label = "advanced,resilience", defaultValue = "120000", javaType = "java.time.Duration")
     private long maxBudgetWait = 120_000;
+    @UriParam(label = "advanced,resilience", defaultValue = "auto", enums = "auto,interactive,bulk")
+    private String budgetLane = "auto";
     @UriParam(label = "advanced,resilience", defaultValue = "120000", javaType = "java.time.Duration")
     private long maxRetryAfter = 120_000;
     @UriParam(label = "advanced,resilience", defaultValue = "5")
@@ -916,6 +918,15 @@ public class WebworkConfiguration implements Cloneable {
     /** How long a request may wait for the shared rate budget before it fails with a WebworkRateLimitException. */
     public void setMaxBudgetWait(long maxBudgetWait) {
         this.maxBudgetWait = maxBudgetWait;
+    }
+
+    public String getBudgetLane() {
+        return budgetLane;
+    }
+
+    /** The lane this endpoint's calls take in the shared rate budget: interactive calls are served first and may use the whole budget at once; bulk calls never take budget while an interactive call waits and are spaced rateLimitWindow / rateLimit apart. auto: producers interactive, consumers (change-capture scans) bulk. Set bulk on producers that export or backfill. */
+    public void setBudgetLane(String budgetLane) {
+        this.budgetLane = budgetLane;
     }
 
     public long getMaxRetryAfter() {

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.RetrySettings;
 import io.github.camelwebwork.consumer.ConsumerSettings;
 import io.github.camelwebwork.consumer.WebworkConsumer;
@@ -59,6 +61,7 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
 
     private OperationDef operation;
     private volatile WebworkClient client;
+    private volatile WebworkClient consumerClient;
     private final WebhookReceiver webhooks = new WebhookReceiver(this);
     private WebhookConfiguration webhookConfiguration;
     private volatile WebworkHealth health;
@@ -127,7 +130,7 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
 
             @Override
             public WebworkClient client() {
-                return endpoint.client();
+                return endpoint.consumerClient();
             }
 
             @Override
@@ -271,14 +274,29 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         CloseableHttpClient http = component.httpClient(configuration);
         health = component.health(credential, configuration.getBaseUrl(), http);
         idempotentRepository = component.idempotentRepository(configuration);
-        client = new WebworkClient(http, configuration.getBaseUrl(),
+        WebworkClient base = new WebworkClient(http, configuration.getBaseUrl(),
                 credential.provider(), component.objectMapper(), component.budget(credential.key(), configuration),
                 retry);
+        client = base.withLane(lane(RateBudget.Lane.INTERACTIVE));
+        consumerClient = base.withLane(lane(RateBudget.Lane.BULK));
+    }
+
+    /** The budgetLane option; {@code auto} is the lane given (producers interactive, consumers bulk). */
+    private RateBudget.Lane lane(RateBudget.Lane auto) {
+        String lane = configuration.getBudgetLane() == null ? "auto" : configuration.getBudgetLane().trim();
+        return switch (lane.toLowerCase(Locale.ROOT)) {
+            case "auto" -> auto;
+            case "interactive" -> RateBudget.Lane.INTERACTIVE;
+            case "bulk" -> RateBudget.Lane.BULK;
+            default -> throw new IllegalArgumentException("webwork:" + resource + ": budgetLane is auto, interactive or"
+                                                          + " bulk, not '" + lane + "'");
+        };
     }
 
     @Override
     protected void doStop() throws Exception {
         client = null;
+        consumerClient = null;
         super.doStop();
     }
 
@@ -288,6 +306,15 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
 
     IdempotentRepository idempotentRepository() {
         return idempotentRepository;
+    }
+
+    /** The client of the consumer: the same, in the consumer's lane of the rate budget. */
+    WebworkClient consumerClient() {
+        WebworkClient c = consumerClient;
+        if (c == null) {
+            throw new IllegalStateException("webwork:" + resource + " is not started");
+        }
+        return c;
     }
 
     WebworkClient client() {
