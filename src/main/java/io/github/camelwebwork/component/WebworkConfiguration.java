@@ -154,8 +154,8 @@ public class WebworkConfiguration implements Cloneable {
     private int maxRequestsPerPoll;
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer", defaultValue = "1")
-    private int reconcileEvery = 1;
+    @UriParam(label = "consumer", defaultValue = "60")
+    private int reconcileEvery = 60;
     @UriParam(label = "consumer", defaultValue = "UTC")
     private String timeZone = "UTC";
     @UriParam(label = "consumer", defaultValue = "true")
@@ -703,9 +703,12 @@ public class WebworkConfiguration implements Cloneable {
     }
 
     /**
-     * Consumer: every how many scans a full one (which sees edits of old records and deletes) runs; the scans in
-     * between are incremental: each partition is read from its newest (last) page back to a page with nothing new,
-     * which costs two requests for a quiet partition. 1 (default): every scan is full.
+     * Consumer: every how many scans a full one (which sees edits of old records and deletes) runs, the first after a
+     * start included; the scans in between are incremental: each partition is read from page 1 and then from its
+     * newest page back to a page with nothing new (two requests for a quiet partition), but only while the full
+     * scans observe the list order the house rule expects (oldest first); when one does not, a WARN says what it
+     * observed and every scan is full until a full scan observes that order again. Default 60: at delay=60000, a
+     * full scan an hour. 1: every scan is full.
      */
     public void setReconcileEvery(int reconcileEvery) {
         if (reconcileEvery < 1) {

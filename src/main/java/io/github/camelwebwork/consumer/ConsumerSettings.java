@@ -6,8 +6,9 @@ import org.apache.camel.spi.StateRepository;
  * The consumer's options.
  *
  * @param view a short name of the filters that narrow the scan (e.g. {@code status=submitted}), "" for none
- * @param reconcileEvery every how many scans a full one runs; the scans in between read each partition from its
- *                       newest page back to a page with nothing new (creates and edits of recent records, no deletes)
+ * @param reconcileEvery every how many scans a full one runs; the scans in between read each partition from page 1
+ *                       and its newest page back to a page with nothing new (creates and edits of recent records, no
+ *                       deletes), while the full scans confirm the list order ({@link ListOrderWatch})
  * @param filteredView whether records may leave the view without being deleted (a status filter): they are then
  *                     dropped silently instead of emitted as DELETED
  * @param onInvalidState what a damaged {@code stateFile} does at start: {@code fail}, {@code snapshot} or {@code now}

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.operation.HouseRules;
+import io.github.camelwebwork.operation.ListOrder;
 import io.github.camelwebwork.operation.ListPages;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ParameterSource;
@@ -67,6 +69,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private boolean backfillDone;
     private final Map<String, Set<String>> suspected = new LinkedHashMap<>();
     private long cycles;
+    private ListOrder expectedOrder = HouseRules.LIST_ORDER;
+    private ListOrderWatch order;
 
     /** What the consumer needs from its endpoint (kept narrow so that the scan logic is testable on its own). */
     public interface Source {
@@ -117,7 +121,13 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                                                                     + "point and emits none");
         }
         state = new ChangeState(repository, statePrefix(), source.mapper());
+        order = new ListOrderWatch(source.resource(), expectedOrder, settings.reconcileEvery() > 1);
         super.doStart();
+    }
+
+    /** For tests of an API that answers in another order: what incremental scans expect instead of the house rule. */
+    void expectListOrder(ListOrder expected) {
+        this.expectedOrder = expected;
     }
 
     private StateFileRepository fileRepository(ConsumerSettings settings, String onInvalid) {
@@ -267,7 +277,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         int spent = 0;
         while (true) {
             if (cycle == null) {
-                cycle = new Cycle();
+                cycle = new Cycle(nextIsIncremental());
             }
             if (s.maxRequestsPerPoll() > 0 && spent >= s.maxRequestsPerPoll()) {
                 return;
@@ -279,6 +289,9 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             }
             spent += cycle.step();
             if (cycle.done()) {
+                if (!cycle.incremental) {
+                    order.fullScan(cycle.evidence);
+                }
                 cycle = null;
                 cycles++;
                 if (state.marker("initialized") == null) {
@@ -294,6 +307,15 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * Every reconcileEvery-th scan is full (the first after a start too); the others are incremental while the full
+     * scans confirm the list order they rely on.
+     */
+    private boolean nextIsIncremental() {
+        int every = source.settings().reconcileEvery();
+        return state.marker("initialized") != null && every > 1 && cycles % every != 0 && order.confirmed();
+    }
+
     private void enqueue(Change change) {
         pending.removeIf(p -> p.partition().equals(change.partition()) && p.id().equals(change.id()));
         pending.add(change);
@@ -303,12 +325,19 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private final class Cycle {
 
         private final boolean firstEver = state.marker("initialized") == null;
-        /** Reads each partition from its newest (last) page back to a page with nothing new, without deletes. */
-        private final boolean incremental = !firstEver && source.settings().reconcileEvery() > 1
-                                            && cycles % source.settings().reconcileEvery() != 0;
+        /**
+         * Reads each partition from page 1 and then from the end where new records are (the expected list order)
+         * toward the other, up to a page with nothing new; no deletes.
+         */
+        private final boolean incremental;
         /** The first scan without a snapshot: what it finds is committed as the starting point, not emitted. */
         private final boolean silent = firstEver && !firstScanEmits && !source.settings().isBackfill();
-        private int descending;
+        /** The order each partition showed across its pages (full scans). */
+        private final Map<String, OrderEvidence> evidence = new LinkedHashMap<>();
+        /** The next page of an incremental walk (0: none), the way it goes (+1, -1) and the page it ends at. */
+        private int next;
+        private int direction;
+        private int end;
         private List<ScanPlan.Partition> partitions;
         private final List<JsonNode> listed = new ArrayList<>();
         private int listPage = 1;
@@ -318,6 +347,10 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         /** Id to fingerprint of every record of the partition read so far in this scan (not the records: memory). */
         private final Map<String, String> seen = new HashMap<>();
         private Deque<String> toConfirm;
+
+        Cycle(boolean incremental) {
+            this.incremental = incremental;
+        }
 
         boolean done() {
             return partitions != null && index >= partitions.size();
@@ -360,23 +393,41 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 }
                 return 1;
             }
-            if (incremental && descending > 0) {
-                ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), descending);
-                boolean anythingNew = changes(partition, p.records(), false);
-                descending--;
-                if (!anythingNew || descending <= 1) {
-                    nextPartition();            // page 1 was read first: nothing older is left to read
+            if (incremental && next > 0) {
+                ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), next);
+                boolean anythingNew = incrementalPage(partition, p);
+                if (!anythingNew || next == end) {
+                    nextPartition();            // page 1 was read first: what is past this page is not new
+                } else {
+                    next += direction;
                 }
                 return 1;
             }
             ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), page);
             if (incremental && page == 1 && p.lastPage() > 1) {
-                changes(partition, p.records(), false);
-                descending = p.lastPage();
+                boolean anythingNew = incrementalPage(partition, p);
+                if (order.expected() == ListOrder.OLDEST_FIRST) {
+                    next = p.lastPage();        // new records are at the end: read back from the last page
+                    direction = -1;
+                    end = 2;
+                } else if (anythingNew) {
+                    next = 2;                   // newest first: read on while pages hold new records
+                    direction = 1;
+                    end = p.lastPage();
+                } else {
+                    nextPartition();
+                }
                 return 1;
             }
-            // each page is compared as it comes; a record seen again (pages shifted) counts once unless it changed
-            changes(partition, p.records(), silent, seen);
+            // a whole read: each page is compared as it comes; a record seen again (pages shifted) counts once
+            // unless it changed
+            OrderEvidence shown = incremental ? new OrderEvidence()
+                    : evidence.computeIfAbsent(partition.key(), k -> new OrderEvidence());
+            shown.page();
+            changes(partition, p.records(), silent, seen, shown);
+            if (incremental) {
+                order.incrementalPage(partition.key(), shown);
+            }
             if (page >= p.lastPage()) {
                 multiPage = page > 1;
                 compare(partition);
@@ -386,23 +437,32 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             return 1;
         }
 
-        /**
-         * Created and updated records (no deletes), enqueued, or committed silently when {@code silent} (the first
-         * scan without a snapshot); whether there was any.
-         */
-        private boolean changes(ScanPlan.Partition partition, Collection<JsonNode> records, boolean silent) {
-            return changes(partition, records, silent, null);
+        /** A page of an incremental walk: its created and updated records, enqueued; whether there was any. */
+        private boolean incrementalPage(ScanPlan.Partition partition, ListPages.Page p) {
+            OrderEvidence shown = new OrderEvidence();
+            shown.page();
+            boolean any = changes(partition, p.records(), false, null, shown);
+            order.incrementalPage(partition.key(), shown);
+            return any;
         }
 
-        /** As above; with {@code seenInScan}, also records each id's fingerprint there and skips a repeat of one. */
+        /**
+         * Created and updated records (no deletes), enqueued, or committed silently when {@code silent} (the first
+         * scan without a snapshot); whether there was any. With {@code seenInScan}, also records each id's
+         * fingerprint there and skips a repeat of one; each record read for the first time goes to {@code shown}.
+         */
         private boolean changes(ScanPlan.Partition partition, Collection<JsonNode> records, boolean silent,
-                                Map<String, String> seenInScan) {
+                                Map<String, String> seenInScan, OrderEvidence shown) {
             Map<String, ChangeState.Known> known = state.known(partition.key());
             boolean any = false;
             for (JsonNode record : records) {
                 String id = record.path("id").asText();
                 String fingerprint = ChangeState.fingerprint(record);
-                if (seenInScan != null && fingerprint.equals(seenInScan.put(id, fingerprint))) {
+                String before = seenInScan != null ? seenInScan.put(id, fingerprint) : null;
+                if (before == null) {
+                    shown.record(record);
+                }
+                if (fingerprint.equals(before)) {
                     continue;
                 }
                 ChangeState.Known k = known.get(id);
@@ -490,7 +550,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
         private void nextPartition() {
             index++;
-            descending = 0;
+            next = 0;
             page = 1;
             multiPage = false;
             seen.clear();
