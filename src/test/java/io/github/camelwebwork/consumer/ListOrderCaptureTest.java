@@ -51,9 +51,16 @@ class ListOrderCaptureTest extends SandboxTestSupport {
         return true;
     }
 
+    /** The poll strategy of the route: steps given to it before {@link #route} runs are sure to come in time. */
+    private PollRecorder polls() {
+        if (polls == null) {
+            polls = new PollRecorder(sandbox);
+        }
+        return polls;
+    }
+
     private MockEndpoint route(String uri, boolean start) throws Exception {
-        polls = new PollRecorder(sandbox);
-        context.getRegistry().bind("polls", polls);
+        context.getRegistry().bind("polls", polls());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -75,9 +82,9 @@ class ListOrderCaptureTest extends SandboxTestSupport {
     @Test
     void inTheExpectedOrderTheScansBetweenTheFullOnesReadTwoPages() throws Exception {
         sandbox.state().addTasks(1, 102, 1_000);
-        MockEndpoint tasks = route(TASKS + "&snapshot=false", true);
         SandboxTask[] added = new SandboxTask[1];
-        polls.before(6, () -> added[0] = sandbox.state().addTask(1, 102, "Newest"));
+        polls().before(6, () -> added[0] = sandbox.state().addTask(1, 102, "Newest"));
+        MockEndpoint tasks = route(TASKS + "&snapshot=false", true);
 
         polls.awaitPolls(9);
 
@@ -96,17 +103,17 @@ class ListOrderCaptureTest extends SandboxTestSupport {
     @Test
     void inAnotherOrderTheConsumerWarnsOnceAndScansWholeUntilTheOrderIsBack() throws Exception {
         List<SandboxTask> many = sandbox.state().addTasks(1, 102, 1_000);
-        MockEndpoint tasks = route(TASKS + "&snapshot=false", true);
         SandboxTask[] added = new SandboxTask[1];
         SandboxTask edited = many.get(500);
         SandboxTask deleted = many.get(300);
-        polls.before(3, () -> {
+        polls().before(3, () -> {
             sandbox.listOrder(ListOrder.descending());
             added[0] = sandbox.state().addTask(1, 102, "Newest");
             sandbox.state().saveTask(edited.toBuilder().title("Edited in the middle").build());
             sandbox.state().saveTask(deleted.toBuilder().deletedAt(clock().instant()).build());
         });
-        polls.before(7, () -> sandbox.listOrder(ListOrder.ascending()));
+        polls().before(7, () -> sandbox.listOrder(ListOrder.ascending()));
+        MockEndpoint tasks = route(TASKS + "&snapshot=false", true);
 
         polls.awaitPolls(10);
 
@@ -132,9 +139,8 @@ class ListOrderCaptureTest extends SandboxTestSupport {
         MockEndpoint tasks = route(TASKS, true);
         settle(tasks, 250);
         assertThat(changes(tasks)).doesNotHaveDuplicates().allMatch(c -> c.startsWith("CREATED"));
-        int next = polls.polls() + 2;
         SandboxTask[] added = new SandboxTask[1];
-        polls.before(next, () -> {
+        polls.next(() -> {
             added[0] = sandbox.state().addTask(1, 102, "Newest");
             sandbox.state().saveTask(many.get(100).toBuilder().title("Edited").build());
             sandbox.state().saveTask(many.get(200).toBuilder().deletedAt(clock().instant()).build());

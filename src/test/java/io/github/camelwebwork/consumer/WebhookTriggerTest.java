@@ -133,6 +133,7 @@ class WebhookTriggerTest extends SandboxTestSupport {
         settle(projects, 3);
         polls.awaitPolls(polls.polls() + 5);
 
+        // nothing but the test's writes and the events' gets: the polls between make no request
         assertThat(changes(projects)).containsExactly("UPDATED 1:projects:101", "CREATED 1:projects:"
                 + created.getId(), "DELETED 1:projects:" + created.getId());
         assertThat(projects.getReceivedExchanges().get(0).getMessage().getBody(Project.class).getName())
@@ -140,7 +141,6 @@ class WebhookTriggerTest extends SandboxTestSupport {
         assertThat(wire()).containsExactly("PUT /api/v2/projects/101", "GET /api/v2/projects/101",
                 "POST /api/v2/projects", "GET /api/v2/projects/" + created.getId(),
                 "DELETE /api/v2/projects/" + created.getId(), "GET /api/v2/projects/" + created.getId());
-        assertThat(polls.requests().subList(1, polls.polls())).containsOnly(0);
     }
 
     /**
@@ -168,8 +168,8 @@ class WebhookTriggerTest extends SandboxTestSupport {
         settle(projects, 2);
 
         assertThat(changes(projects)).containsExactly("UPDATED 1:projects:101", "UPDATED 1:projects:100");
-        assertThat(polls.requests().subList(1, polls.polls())).as("after the first scan, one reconciliation")
-                .filteredOn(n -> n > 0).containsExactly(1);
+        assertThat(wire()).as("the first scan and one reconciliation").filteredOn("GET /api/v2/projects"::equals)
+                .hasSize(2);
     }
 
     /**
@@ -187,11 +187,11 @@ class WebhookTriggerTest extends SandboxTestSupport {
                 Map.of("title", "Edited in the middle"));
         settle(tasks, 1);
         SandboxTask[] added = new SandboxTask[1];
-        polls.before(polls.polls() + 2, () -> added[0] = sandbox.state().addTask(1, 102, "New, no event"));
+        polls.next(() -> added[0] = sandbox.state().addTask(1, 102, "New, no event"));
         settle(tasks, 2);
         template.requestBody("webwork:tasks?operation=delete&workspaceId=1&projectId=102&taskId=" + many.get(10).id(),
                 (Object) null);
-        int quietPolls = polls.polls();
+        int quietPolls = polls.polls() + 1;           // the poll under way may count the delete
         polls.awaitPolls(quietPolls + 3);
         assertThat(tasks.getReceivedCounter()).as("no event announces a delete").isEqualTo(2);
         deliveriesDone();
@@ -217,8 +217,7 @@ class WebhookTriggerTest extends SandboxTestSupport {
         SandboxTask newest = many.get(999);
         SandboxTask secondNewest = many.get(998);
 
-        int next = polls.polls() + 1;
-        polls.before(next, () -> sandbox.state().saveTask(newest.toBuilder().title("Seen by the scan").build()));
+        polls.next(() -> sandbox.state().saveTask(newest.toBuilder().title("Seen by the scan").build()));
         settle(tasks, 1);
         sandbox.emit(1, "task.updated", taskEvent(newest));
         deliveriesDone();
@@ -243,12 +242,10 @@ class WebhookTriggerTest extends SandboxTestSupport {
         MockEndpoint tasks = route("tasks", "&projectId=102&maxMessagesPerPoll=1");
         SandboxTask first = many.get(998);
         SandboxTask second = many.get(999);
-        int next = polls.polls() + 1;
-        polls.before(next, () -> {
+        polls.next(() -> {
             sandbox.state().saveTask(first.toBuilder().title("v1").build());
             sandbox.state().saveTask(second.toBuilder().title("v1").build());
-        });
-        polls.before(next + 1, () -> {
+        }, () -> {
             sandbox.state().saveTask(second.toBuilder().title("v2").build());
             sandbox.emit(1, "task.updated", taskEvent(second));
             deliveriesDone();

@@ -1,7 +1,9 @@
 package io.github.camelwebwork.support;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,14 +17,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A consumer's poll strategy ({@code pollStrategy=#polls}) that counts the sandbox requests of each poll and runs the
- * test's steps between polls: a step given for poll n runs on the consumer's thread just before poll n makes its
- * first request, so what a poll sees does not depend on how fast the threads run.
+ * test's steps between polls: a step given for poll n ({@link #before}, before the route starts) or for the next polls
+ * ({@link #next}, while it runs) runs on the consumer's thread just before that poll makes its first request, so what
+ * a poll sees does not depend on how fast the threads run.
  */
 public final class PollRecorder implements PollingConsumerPollStrategy {
 
     private final WebworkSandbox sandbox;
     private final List<Integer> requests = new ArrayList<>();
     private final Map<Integer, Runnable> steps = new TreeMap<>();
+    private final Deque<Runnable> next = new ArrayDeque<>();
     private int before;
 
     public PollRecorder(WebworkSandbox sandbox) {
@@ -32,6 +36,12 @@ public final class PollRecorder implements PollingConsumerPollStrategy {
     /** Runs {@code step} just before poll {@code poll} (counted from 1). */
     public synchronized PollRecorder before(int poll, Runnable step) {
         steps.put(poll, step);
+        return this;
+    }
+
+    /** Runs the steps one a poll, before each of the next polls to begin, in order. */
+    public synchronized PollRecorder next(Runnable... steps) {
+        next.addAll(List.of(steps));
         return this;
     }
 
@@ -56,6 +66,9 @@ public final class PollRecorder implements PollingConsumerPollStrategy {
         Runnable step;
         synchronized (this) {
             step = steps.remove(requests.size() + 1);
+            if (step == null) {
+                step = next.poll();
+            }
         }
         if (step != null) {
             step.run();
