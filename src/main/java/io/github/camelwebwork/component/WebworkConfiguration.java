@@ -712,7 +712,7 @@ public class WebworkConfiguration implements Cloneable {
      * newest page back to a page with nothing new (two requests for a quiet partition), but only while the full
      * scans observe the list order the house rule expects (oldest first); when one does not, a WARN says what it
      * observed and every scan is full until a full scan observes that order again. Default 60: at delay=60000, a
-     * full scan an hour. 1: every scan is full.
+     * full scan an hour. 1: every scan is full. With trigger=webhook, reconcileInterval says when a full scan runs.
      */
     public void setReconcileEvery(int reconcileEvery) {
         if (reconcileEvery < 1) {
