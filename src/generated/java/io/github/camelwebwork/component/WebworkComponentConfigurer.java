@@ -134,6 +134,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "reason": getOrCreateConfiguration(target).setReason(property(camelContext, java.lang.String.class, value)); return true;
         case "reconcileevery":
         case "reconcileEvery": getOrCreateConfiguration(target).setReconcileEvery(property(camelContext, int.class, value)); return true;
+        case "reconcileinterval":
+        case "reconcileInterval": getOrCreateConfiguration(target).setReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
@@ -169,6 +171,7 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenStoreDirectory": getOrCreateConfiguration(target).setTokenStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
@@ -318,6 +321,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "reason": return java.lang.String.class;
         case "reconcileevery":
         case "reconcileEvery": return int.class;
+        case "reconcileinterval":
+        case "reconcileInterval": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
@@ -353,6 +358,7 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenStoreDirectory": return java.lang.String.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "trigger": return java.lang.String.class;
         case "url": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -498,6 +504,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "reason": return getOrCreateConfiguration(target).getReason();
         case "reconcileevery":
         case "reconcileEvery": return getOrCreateConfiguration(target).getReconcileEvery();
+        case "reconcileinterval":
+        case "reconcileInterval": return getOrCreateConfiguration(target).getReconcileInterval();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "responsetimeout":
@@ -533,6 +541,7 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenStoreDirectory": return getOrCreateConfiguration(target).getTokenStoreDirectory();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
+        case "trigger": return getOrCreateConfiguration(target).getTrigger();
         case "url": return getOrCreateConfiguration(target).getUrl();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

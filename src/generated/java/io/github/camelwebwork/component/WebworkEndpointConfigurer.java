@@ -135,6 +135,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "reason": target.getConfiguration().setReason(property(camelContext, java.lang.String.class, value)); return true;
         case "reconcileevery":
         case "reconcileEvery": target.getConfiguration().setReconcileEvery(property(camelContext, int.class, value)); return true;
+        case "reconcileinterval":
+        case "reconcileInterval": target.getConfiguration().setReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
@@ -185,6 +187,7 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenStoreDirectory": target.getConfiguration().setTokenStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "trigger": target.getConfiguration().setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
@@ -337,6 +340,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "reason": return java.lang.String.class;
         case "reconcileevery":
         case "reconcileEvery": return int.class;
+        case "reconcileinterval":
+        case "reconcileInterval": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "repeatcount":
@@ -387,6 +392,7 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenStoreDirectory": return java.lang.String.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "trigger": return java.lang.String.class;
         case "url": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
@@ -540,6 +546,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "reason": return target.getConfiguration().getReason();
         case "reconcileevery":
         case "reconcileEvery": return target.getConfiguration().getReconcileEvery();
+        case "reconcileinterval":
+        case "reconcileInterval": return target.getConfiguration().getReconcileInterval();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
@@ -590,6 +598,7 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenStoreDirectory": return target.getConfiguration().getTokenStoreDirectory();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
+        case "trigger": return target.getConfiguration().getTrigger();
         case "url": return target.getConfiguration().getUrl();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();

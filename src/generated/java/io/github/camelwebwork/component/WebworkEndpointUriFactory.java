@@ -23,7 +23,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(106);
+        Set<String> props = new HashSet<>(108);
         props.add("accessToken");
         props.add("backfillFrom");
         props.add("backfillTo");
@@ -85,6 +85,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("rateLimitWindow");
         props.add("reason");
         props.add("reconcileEvery");
+        props.add("reconcileInterval");
         props.add("refreshToken");
         props.add("repeatCount");
         props.add("resource");
@@ -113,6 +114,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("tokenStore");
         props.add("tokenStoreDirectory");
         props.add("tokenUrl");
+        props.add("trigger");
         props.add("url");
         props.add("useFixedDelay");
         props.add("userId");

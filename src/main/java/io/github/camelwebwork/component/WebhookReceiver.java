@@ -117,7 +117,14 @@ final class WebhookReceiver {
         return executor.lookUp(client, OperationCatalogue.require("webhooks", "create"), body);
     }
 
+    /**
+     * The events to subscribe to: of webwork:webhooks, the events option; of a list with trigger=webhook, the events
+     * that announce its changes (the catalogue's).
+     */
     private List<String> events() {
+        if (!"webhooks".equals(endpoint.getResource())) {
+            return OperationCatalogue.require(endpoint.getResource(), "list").webhooks().eventNames();
+        }
         String events = config().getEvents();
         if (events == null || events.isBlank()) {
             throw new IllegalArgumentException("webwork:webhooks as a consumer needs the events to subscribe to"
@@ -128,7 +135,8 @@ final class WebhookReceiver {
 
     private void requireWorkspace() {
         if (config().getWorkspaceId() == null) {
-            throw new IllegalArgumentException("webwork:webhooks as a consumer needs workspaceId");
+            throw new IllegalArgumentException("webwork:" + endpoint.getResource() + " as a webhook consumer needs "
+                                               + "workspaceId");
         }
     }
 

@@ -1,41 +1,33 @@
 package io.github.camelwebwork.component;
 
-import org.apache.camel.Consumer;
-import org.apache.camel.DelegateEndpoint;
-import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * {@code from("webwork:webhooks")}: Camel's webhook consumer (the HTTP side, on platform-http) plus the registration
- * with WebWork, made when the route starts (after the HTTP side listens) and removed when it stops.
+ * {@code from("webwork:webhooks")}: the webhook's subscription (HTTP side and registration), made when the route
+ * starts and removed when it stops.
  */
 final class WebhookRouteConsumer extends DefaultConsumer {
 
-    private final WebhookCapableEndpoint registrar;
-    private final Consumer http;
+    private final WebhookSubscription subscription;
 
-    /** {@code http} is the webhook component's consumer; its delegate endpoint holds the webhook configuration. */
-    WebhookRouteConsumer(WebworkEndpoint endpoint, Processor processor, Consumer http) {
+    WebhookRouteConsumer(WebworkEndpoint endpoint, Processor processor, WebhookSubscription subscription) {
         super(endpoint, processor);
-        this.http = http;
-        this.registrar = (WebhookCapableEndpoint) ((DelegateEndpoint) http.getEndpoint()).getEndpoint();
+        this.subscription = subscription;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ServiceHelper.startService(http);
-        registrar.registerWebhook();
+        ServiceHelper.startService(subscription);
     }
 
     @Override
     protected void doStop() throws Exception {
         try {
-            registrar.unregisterWebhook();
+            ServiceHelper.stopService(subscription);
         } finally {
-            ServiceHelper.stopService(http);
             super.doStop();
         }
     }

@@ -156,8 +156,12 @@ public class WebworkConfiguration implements Cloneable {
     private int maxRequestsPerPoll;
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer", defaultValue = "1")
-    private int reconcileEvery = 1;
+    @UriParam(label = "consumer", defaultValue = "60")
+    private int reconcileEvery = 60;
+    @UriParam(label = "consumer", defaultValue = "poll", enums = "poll,webhook")
+    private String trigger = "poll";
+    @UriParam(label = "consumer", defaultValue = "21600000", javaType = "java.time.Duration")
+    private long reconcileInterval = 21_600_000;
     @UriParam(label = "consumer", defaultValue = "UTC")
     private String timeZone = "UTC";
     @UriParam(label = "consumer", defaultValue = "true")
@@ -705,15 +709,49 @@ public class WebworkConfiguration implements Cloneable {
     }
 
     /**
-     * Consumer: every how many scans a full one (which sees edits of old records and deletes) runs; the scans in
-     * between are incremental: each partition is read from its newest (last) page back to a page with nothing new,
-     * which costs two requests for a quiet partition. 1 (default): every scan is full.
+     * Consumer: every how many scans a full one (which sees edits of old records and deletes) runs, the first after a
+     * start included; the scans in between are incremental: each partition is read from page 1 and then from its
+     * newest page back to a page with nothing new (two requests for a quiet partition), but only while the full
+     * scans observe the list order the house rule expects (oldest first); when one does not, a WARN says what it
+     * observed and every scan is full until a full scan observes that order again. Default 60: at delay=60000, a
+     * full scan an hour. 1: every scan is full. With trigger=webhook, reconcileInterval says when a full scan runs.
      */
     public void setReconcileEvery(int reconcileEvery) {
         if (reconcileEvery < 1) {
             throw new IllegalArgumentException("reconcileEvery must be at least 1, got " + reconcileEvery);
         }
         this.reconcileEvery = reconcileEvery;
+    }
+
+    public String getTrigger() {
+        return trigger;
+    }
+
+    /**
+     * Consumer: what makes a change be read. poll (default): the scans, every delay. webhook (members, projects,
+     * tasks: the lists whose changes WebWork's webhook events announce): the route registers a webhook for the
+     * resource's events when it starts (served and checked as webwork:webhooks is: webhookExternalUrl, webhookPath,
+     * webhookSecret, ...), and each event leads at once to a get of the record it names and its change emitted; the
+     * full scans become a reconciliation every reconcileInterval that catches what no delivery brought, and between
+     * them only what no event announces is scanned for (new tasks: incremental scans; nothing for members and
+     * projects). Not with a filter of the list (status, role, ...) nor a backfill.
+     */
+    public void setTrigger(String trigger) {
+        this.trigger = trigger;
+    }
+
+    public long getReconcileInterval() {
+        return reconcileInterval;
+    }
+
+    /**
+     * Consumer with trigger=webhook: how long after the start of a full scan (a reconciliation) the next one starts,
+     * by the component's clock; the first scan after a start is always full. Default 6 hours: the events bring the
+     * changes at once, and the reconciliation only catches what a webhook missed (a delivery given up, the route
+     * down) and what no event announces (deleted tasks).
+     */
+    public void setReconcileInterval(long reconcileInterval) {
+        this.reconcileInterval = reconcileInterval;
     }
 
     public int getMaxMessagesPerPoll() {
@@ -804,7 +842,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookExternalUrl;
     }
 
-    /** Webhook consumer: the public base URL WebWork delivers to (e.g. https://hooks.example.com); the registered URL is this plus webhookPath. */
+    /** Webhook consumer or trigger=webhook: the public base URL WebWork delivers to (e.g. https://hooks.example.com); the registered URL is this plus webhookPath. */
     public void setWebhookExternalUrl(String webhookExternalUrl) {
         this.webhookExternalUrl = webhookExternalUrl;
     }
@@ -813,7 +851,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookPath;
     }
 
-    /** Webhook consumer: the path the deliveries arrive on (default: one derived from the endpoint URI). */
+    /** Webhook consumer or trigger=webhook: the path the deliveries arrive on (default: one derived from the endpoint URI). */
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
     }
@@ -822,7 +860,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookSecret;
     }
 
-    /** Webhook consumer: the signing secret of a webhook registered by hand; by default the token WebWork returns when the consumer registers the webhook is used. */
+    /** Webhook consumer or trigger=webhook: the signing secret of a webhook registered by hand; by default the token WebWork returns when the consumer registers the webhook is used. */
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
     }
@@ -831,7 +869,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookSignatureScheme;
     }
 
-    /** Webhook consumer: how deliveries prove they come from WebWork (house rule H9): hmac-sha256 (HMAC-SHA256 of timestamp.body keyed with the token), token (the token itself in the signature header) or none. */
+    /** Webhook consumer or trigger=webhook: how deliveries prove they come from WebWork (house rule H9): hmac-sha256 (HMAC-SHA256 of timestamp.body keyed with the token), token (the token itself in the signature header) or none. */
     public void setWebhookSignatureScheme(String webhookSignatureScheme) {
         this.webhookSignatureScheme = webhookSignatureScheme;
     }
@@ -840,7 +878,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookSignatureHeader;
     }
 
-    /** Webhook consumer: the header with the signature. */
+    /** Webhook consumer or trigger=webhook: the header with the signature. */
     public void setWebhookSignatureHeader(String webhookSignatureHeader) {
         this.webhookSignatureHeader = webhookSignatureHeader;
     }
@@ -849,7 +887,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookTimestampHeader;
     }
 
-    /** Webhook consumer: the header with the delivery time (unix seconds). */
+    /** Webhook consumer or trigger=webhook: the header with the delivery time (unix seconds). */
     public void setWebhookTimestampHeader(String webhookTimestampHeader) {
         this.webhookTimestampHeader = webhookTimestampHeader;
     }
@@ -859,8 +897,8 @@ public class WebworkConfiguration implements Cloneable {
     }
 
     /**
-     * Webhook consumer: the header with the delivery id, given to the route as CamelWebworkDeliveryId when the body
-     * has no id. Not used to deduplicate: the signature does not cover it.
+     * Webhook consumer or trigger=webhook: the header with the delivery id, given to the route as
+     * CamelWebworkDeliveryId when the body has no id. Not used to deduplicate: the signature does not cover it.
      */
     public void setWebhookDeliveryHeader(String webhookDeliveryHeader) {
         this.webhookDeliveryHeader = webhookDeliveryHeader;
@@ -870,7 +908,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookEventHeader;
     }
 
-    /** Webhook consumer: the header with the event name. */
+    /** Webhook consumer or trigger=webhook: the header with the event name. */
     public void setWebhookEventHeader(String webhookEventHeader) {
         this.webhookEventHeader = webhookEventHeader;
     }
@@ -879,7 +917,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookTolerance;
     }
 
-    /** Webhook consumer: how far the delivery timestamp may be from now; older or newer deliveries are refused as replays. */
+    /** Webhook consumer or trigger=webhook: how far the delivery timestamp may be from now; older or newer deliveries are refused as replays. */
     public void setWebhookTolerance(long webhookTolerance) {
         this.webhookTolerance = webhookTolerance;
     }
@@ -888,7 +926,7 @@ public class WebworkConfiguration implements Cloneable {
         return webhookKeepRegistration;
     }
 
-    /** Webhook consumer: keep the webhook registered with WebWork when the route stops (default: delete it). */
+    /** Webhook consumer or trigger=webhook: keep the webhook registered with WebWork when the route stops (default: delete it). */
     public void setWebhookKeepRegistration(boolean webhookKeepRegistration) {
         this.webhookKeepRegistration = webhookKeepRegistration;
     }

@@ -114,12 +114,12 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
 
     /**
      * A change-capture consumer of a list resource (tasks, time-entries, members, ...): one exchange per created,
-     * updated or deleted record.
+     * updated or deleted record; with trigger=webhook, also subscribed to the resource's webhook events.
      */
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if ("webhooks".equals(resource)) {
-            return webhookConsumer(processor);
+            return new WebhookRouteConsumer(this, processor, webhookSubscription(processor));
         }
         WebworkEndpoint endpoint = this;
         WebworkConsumer consumer = new WebworkConsumer(this, processor, new WebworkConsumer.Source() {
@@ -155,14 +155,18 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         });
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
+        if (consumer.isWebhookTriggered()) {
+            consumer.setEventSource(webhookSubscription(consumer.eventProcessor()));
+        }
         return consumer;
     }
 
     /**
-     * {@code from("webwork:webhooks?...")}: the same as {@code from("webhook:webwork:webhooks?...")}, served by Camel's
-     * webhook component on platform-http, with webhookExternalUrl and webhookPath handed to it.
+     * The webhook deliveries of this endpoint's URI, handed to {@code handler} once verified: the same as
+     * {@code from("webhook:webwork:<resource>?...")}, served by Camel's webhook component on platform-http, with
+     * webhookExternalUrl and webhookPath handed to it; registered with WebWork when the subscription starts.
      */
-    private Consumer webhookConsumer(Processor processor) throws Exception {
+    private WebhookSubscription webhookSubscription(Processor handler) throws Exception {
         String uri = getEndpointUri();
         int q = uri.indexOf('?');
         Map<String, Object> params = new LinkedHashMap<>();
@@ -193,8 +197,7 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
             webhookUri.append(separator).append(e.getKey()).append('=').append(plain ? value : "RAW(" + value + ")");
             separator = '&';
         }
-        Consumer inner = getCamelContext().getEndpoint(webhookUri.toString()).createConsumer(processor);
-        return new WebhookRouteConsumer(this, processor, inner);
+        return new WebhookSubscription(getCamelContext().getEndpoint(webhookUri.toString()).createConsumer(handler));
     }
 
     @Override
@@ -254,7 +257,8 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         }
         return new ConsumerSettings(c.getWorkspaceId(), c.getLookbackDays(), c.getMaxRequestsPerPoll(),
                 c.getTimeZone(), c.isSnapshot(), c.getBackfillFrom(), c.getBackfillTo(), c.getStateRepository(),
-                c.getStateFile(), view, filtered, c.getReconcileEvery(), c.getOnInvalidState());
+                c.getStateFile(), view, filtered, c.getReconcileEvery(), c.getOnInvalidState(), c.getTrigger(),
+                Duration.ofMillis(c.getReconcileInterval()));
     }
 
     @Override

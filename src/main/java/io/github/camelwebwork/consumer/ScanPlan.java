@@ -6,13 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
+import io.github.camelwebwork.operation.Param;
 import io.github.camelwebwork.operation.ParameterSource;
 import io.github.camelwebwork.operation.ScanPartition;
+import io.github.camelwebwork.operation.WebhookCoverage;
 
 /**
  * How a resource is scanned: its list operation, the partitions it is read in (its list's {@link ScanPartition},
@@ -23,6 +26,10 @@ final class ScanPlan {
 
     /** One part of a scan: the values it adds to the list request (header name → value). */
     record Partition(String key, Map<String, Object> headers) {
+    }
+
+    /** The record a webhook event names: its partition, its id and the values of its get (header name → value). */
+    record Target(String partition, String id, Map<String, Object> headers) {
     }
 
     private final OperationDef list;
@@ -50,6 +57,52 @@ final class ScanPlan {
         return get;
     }
 
+    /** The webhook events that announce changes of the list's records, or null when none does. */
+    WebhookCoverage webhooks() {
+        return list.webhooks();
+    }
+
+    /**
+     * The record a webhook event's {@code data} names ({@code id}, and the partition's id such as {@code project_id}),
+     * or empty when the event is not one of the list's, names no record, or one of a partition the consumer does not
+     * follow (another project than its projectId).
+     */
+    Optional<Target> target(String event, JsonNode data, ParameterSource options) {
+        String id = data == null ? null : data.path("id").asText(null);
+        if (webhooks() == null || !webhooks().covers(event) || id == null || id.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> headers = new LinkedHashMap<>();
+        String key = "all";
+        if (partition == ScanPartition.PER_PROJECT) {
+            String wireName = list.params().stream().filter(p -> partition.option().equals(p.option()))
+                    .findFirst().orElseThrow().wireName();
+            JsonNode project = data.path(wireName);
+            Object given = options.option(partition.option());
+            if (!project.canConvertToLong() || given != null && ((Number) given).longValue() != project.asLong()) {
+                return Optional.empty();
+            }
+            key = projectKey(project.asLong());
+            headers.put(ParameterSource.headerFor(partition.option()), project.asLong());
+        }
+        headers.put(ParameterSource.headerFor(idOption), id.matches("[0-9]+") ? Long.valueOf(id) : id);
+        return Optional.of(new Target(key, id, headers));
+    }
+
+    /**
+     * A filter set on the consumer other than its partition's id (projectId of the tasks), which a record named by an
+     * event need not match; empty when none is.
+     */
+    Optional<String> filterBesidesPartition(ParameterSource options) {
+        return list.scanFilters().stream().map(Param::option)
+                .filter(option -> !option.equals(partition.option()) && options.option(option) != null)
+                .findFirst();
+    }
+
+    private static String projectKey(long project) {
+        return "project-" + project;
+    }
+
     /** The option (and so header) that carries a record's id: taskId, memberId, ... */
     String idOption() {
         return idOption;
@@ -59,6 +112,13 @@ final class ScanPlan {
     static TreeSet<String> consumable() {
         TreeSet<String> names = new TreeSet<>();
         OperationCatalogue.all().stream().filter(OperationDef::isConsumable).forEach(op -> names.add(op.resource()));
+        return names;
+    }
+
+    /** The resources whose changes webhook events announce (trigger=webhook), sorted. */
+    static TreeSet<String> announced() {
+        TreeSet<String> names = new TreeSet<>();
+        OperationCatalogue.all().stream().filter(OperationDef::isAnnounced).forEach(op -> names.add(op.resource()));
         return names;
     }
 
@@ -81,7 +141,7 @@ final class ScanPlan {
         List<Partition> partitions = new ArrayList<>();
         if (partition == ScanPartition.PER_PROJECT) {
             for (long project : partitionIds(options, listed)) {
-                partitions.add(new Partition("project-" + project,
+                partitions.add(new Partition(projectKey(project),
                         Map.of(ParameterSource.headerFor(partition.option()), project)));
             }
         } else if (perMemberAndDay()) {

@@ -2,6 +2,7 @@ package io.github.camelwebwork.consumer;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,6 +26,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.WebworkClient;
+import io.github.camelwebwork.client.WebworkException;
+import io.github.camelwebwork.model.WebhookPayload;
+import io.github.camelwebwork.operation.HouseRules;
+import io.github.camelwebwork.operation.ListOrder;
 import io.github.camelwebwork.operation.ListPages;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ParameterSource;
@@ -33,6 +39,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Service;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -67,6 +74,20 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private boolean backfillDone;
     private final Map<String, Set<String>> suspected = new LinkedHashMap<>();
     private long cycles;
+    private ListOrder expectedOrder = HouseRules.LIST_ORDER;
+    private ListOrderWatch order;
+    /**
+     * Held for each step of a scan (one request and what it finds), each change emitted and each webhook event read
+     * and emitted (trigger=webhook): an event never comes between a read and what it leads to.
+     */
+    private final ReentrantLock reading = new ReentrantLock();
+    /** The reads made so far (under {@link #reading}): a change carries the number of the read it came from. */
+    private long reads;
+    /** The number of each record's last read for an event, kept while changes of the scans are pending. */
+    private final Map<String, Long> eventReads = new HashMap<>();
+    /** With trigger=webhook: the webhook's subscription, started after the consumer and stopped before it. */
+    private Service eventSource;
+    private Instant lastFullScan;
 
     /** What the consumer needs from its endpoint (kept narrow so that the scan logic is testable on its own). */
     public interface Source {
@@ -102,6 +123,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             throw new IllegalArgumentException("webwork:" + source.resource() + ": onInvalidState is fail, snapshot or "
                                                + "now, not '" + settings.onInvalidState() + "'");
         }
+        checkTrigger(settings);
         repository = settings.stateRepository();
         ownsRepository = repository == null;
         if (repository == null) {
@@ -117,7 +139,56 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                                                                     + "point and emits none");
         }
         state = new ChangeState(repository, statePrefix(), source.mapper());
+        order = new ListOrderWatch(source.resource(), expectedOrder, settings.isWebhookTriggered()
+                ? !plan.webhooks().announcesNewRecords() : settings.reconcileEvery() > 1);
+        // registered before the first scan reads: what changes after it is read is announced
+        ServiceHelper.startService(eventSource);
         super.doStart();
+    }
+
+    private void checkTrigger(ConsumerSettings settings) {
+        String resource = "webwork:" + source.resource();
+        if (!List.of("poll", "webhook").contains(String.valueOf(settings.trigger()))) {
+            throw new IllegalArgumentException(resource + ": trigger is poll or webhook, not '" + settings.trigger()
+                                               + "'");
+        }
+        if (!settings.isWebhookTriggered()) {
+            return;
+        }
+        if (plan.webhooks() == null) {
+            throw new IllegalArgumentException(resource + ": trigger=webhook needs a list whose changes webhook events"
+                                               + " announce: " + String.join(", ", ScanPlan.announced()));
+        }
+        Optional<String> filter = plan.filterBesidesPartition(source.options());
+        if (filter.isPresent() || settings.isBackfill()) {
+            throw new IllegalArgumentException(resource + ": trigger=webhook follows the whole list, not one filtered"
+                                               + " by " + filter.orElse("a backfill's dates") + ": the record an "
+                                               + "event names need not be in it");
+        }
+    }
+
+    /** trigger=webhook: whether this consumer takes the resource's webhook events as its trigger. */
+    public boolean isWebhookTriggered() {
+        return source.settings().isWebhookTriggered();
+    }
+
+    /** The webhook's subscription (trigger=webhook): started after the consumer, stopped before it. */
+    public void setEventSource(Service eventSource) {
+        this.eventSource = eventSource;
+    }
+
+    /**
+     * trigger=webhook: the processor of the deliveries whose signature and age were checked and that were not
+     * received before (a {@link WebhookPayload} body). It answers when the change the event led to, if any, has been
+     * through the route, and fails when the route failed, so that WebWork delivers the event again.
+     */
+    public Processor eventProcessor() {
+        return exchange -> onEvent(exchange.getMessage().getBody(WebhookPayload.class));
+    }
+
+    /** For tests of an API that answers in another order: what incremental scans expect instead of the house rule. */
+    void expectListOrder(ListOrder expected) {
+        this.expectedOrder = expected;
     }
 
     private StateFileRepository fileRepository(ConsumerSettings settings, String onInvalid) {
@@ -133,11 +204,17 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        super.doStop();
+        try {
+            ServiceHelper.stopService(eventSource);
+        } finally {
+            super.doStop();
+        }
         // a poll still running (stopped from outside its thread, e.g. by master: losing or giving up leadership)
-        // ends after the exchange in progress (isBatchAllowed is false now); wait for it, so that the change it
-        // committed is flushed below rather than emitted again by the next instance or start
+        // ends after the exchange in progress (isBatchAllowed is false now); wait for it and for an event in
+        // progress, so that the change they committed is flushed below rather than emitted again by the next
+        // instance or start
         boolean idle = polling.tryLock(30, TimeUnit.SECONDS);
+        boolean quiet = reading.tryLock(30, TimeUnit.SECONDS);
         try {
             if (state != null) {
                 state.flush();
@@ -147,7 +224,11 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             }
             cycle = null;
             pending.clear();
+            lastFullScan = null;
         } finally {
+            if (quiet) {
+                reading.unlock();
+            }
             if (idle) {
                 polling.unlock();
             }
@@ -180,6 +261,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
     private int pollLocked() throws Exception {
         if (pending.isEmpty()) {
+            forgetEventReads();                 // every change a scan finds from now on is read after them
             scan();
         }
         Queue<Object> exchanges = new LinkedList<>();
@@ -211,37 +293,129 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         int index = 0;
         while (!exchanges.isEmpty() && isBatchAllowed()) {
             Exchange exchange = (Exchange) exchanges.poll();
-            Change change = exchange.getProperty(CHANGE_PROPERTY, Change.class);
             exchange.setProperty(Exchange.BATCH_INDEX, index);
             exchange.setProperty(Exchange.BATCH_SIZE, total);
             exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onComplete(Exchange done) {
-                    state.commit(change);
-                }
-            });
+            reading.lock();
             try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.getException() != null && !isRunAllowed() && isStopping(exchange.getException())) {
-                // the route is stopping (its executor refuses, its thread is interrupted): not an error of the
-                // change, which a later poll (or run) offers again
-                LOG.info("webwork:{} stopping: {} of {} is offered again at the next run", source.resource(),
-                        change.type(), change.id());
-            } else if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing " + change.type() + " of "
-                                                      + source.resource() + " " + change.id()
-                                                      + " (it is offered again at a later poll)",
-                        exchange, exchange.getException());
+                emitPending(exchange, exchange.getProperty(CHANGE_PROPERTY, Change.class));
+            } finally {
+                reading.unlock();
             }
             index++;
         }
         // changes not emitted because the batch stopped (shutdown) are detected again by a later scan
         return index;
+    }
+
+    /** A change a scan found, unless an event read the record after the scan did (and emitted what it found). */
+    private void emitPending(Exchange exchange, Change change) {
+        Long byEvent = eventReads.get(change.recordKey());
+        if (byEvent != null && byEvent > change.read()) {
+            LOG.debug("webwork:{} {} of {} dropped: an event read the record since", source.resource(),
+                    change.type(), change.id());
+            return;
+        }
+        commitOnCompletion(exchange, change);
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null && !isRunAllowed() && isStopping(exchange.getException())) {
+            // the route is stopping (its executor refuses, its thread is interrupted): not an error of the
+            // change, which a later poll (or run) offers again
+            LOG.info("webwork:{} stopping: {} of {} is offered again at the next run", source.resource(),
+                    change.type(), change.id());
+        } else if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing " + change.type() + " of "
+                                                  + source.resource() + " " + change.id()
+                                                  + " (it is offered again at a later poll)",
+                    exchange, exchange.getException());
+        }
+    }
+
+    private void commitOnCompletion(Exchange exchange, Change change) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                state.commit(change);
+            }
+        });
+    }
+
+    private void forgetEventReads() {
+        reading.lock();
+        try {
+            eventReads.clear();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /**
+     * A webhook event: a get of the record it names, compared with what was committed, and its change (if any) through
+     * the route at once; a failure (of the get or of the route) fails the delivery, which WebWork then sends again.
+     */
+    private void onEvent(WebhookPayload payload) throws Exception {
+        ConsumerSettings s = source.settings();
+        if (payload == null || payload.getWorkspaceId() != null && !payload.getWorkspaceId().equals(s.workspaceId())) {
+            return;
+        }
+        Optional<ScanPlan.Target> target = plan.target(payload.getEvent(), payload.getData(), source.options());
+        if (target.isEmpty()) {
+            LOG.debug("webwork:{}: event {} names no record this consumer follows", source.resource(),
+                    payload.getEvent());
+            return;
+        }
+        ScanPlan.Target t = target.get();
+        reading.lock();
+        try {
+            if (!isRunAllowed()) {
+                throw new WebworkException("webwork:" + source.resource() + " is stopping: event " + payload.getId()
+                                           + " is refused, so that WebWork delivers it again");
+            }
+            long read = ++reads;
+            JsonNode record = pages.get(source.client(), plan.get(), source.options(), t.headers()).orElse(null);
+            Change change = changeOf(t.partition(), t.id(), record, read);
+            eventReads.put(Change.recordKey(t.partition(), t.id()), read);
+            if (change != null) {
+                emitNow(change);
+            }
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /** The change between the committed version of a record and what a get answered (null: 404), or null if none. */
+    private Change changeOf(String partition, String id, JsonNode record, long read) {
+        ChangeState.Known known = state.known(partition).get(id);
+        if (record == null) {
+            return known == null ? null
+                    : new Change(ChangeType.DELETED, partition, id, known.record(), known.fingerprint(), read);
+        }
+        String fingerprint = ChangeState.fingerprint(record);
+        if (known == null) {
+            return new Change(ChangeType.CREATED, partition, id, record, fingerprint, read);
+        }
+        return known.fingerprint().equals(fingerprint) ? null
+                : new Change(ChangeType.UPDATED, partition, id, record, fingerprint, read);
+    }
+
+    private void emitNow(Change change) throws Exception {
+        Exchange exchange = exchangeFor(change);
+        commitOnCompletion(exchange, change);
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            throw new WebworkException("webwork:" + source.resource() + ": the route failed on the " + change.type()
+                                       + " of " + change.id() + " an event led to; WebWork delivers the event again",
+                    exchange.getException());
+        }
     }
 
     private Exchange exchangeFor(Change change) {
@@ -278,7 +452,14 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         int spent = 0;
         while (true) {
             if (cycle == null) {
-                cycle = new Cycle();
+                Boolean incremental = nextScan();
+                if (incremental == null) {
+                    return;                     // trigger=webhook: the events announce what a scan would find
+                }
+                cycle = new Cycle(incremental);
+                if (!incremental) {
+                    lastFullScan = source.clock().instant();
+                }
             }
             if (s.maxRequestsPerPoll() > 0 && spent >= s.maxRequestsPerPoll()) {
                 return;
@@ -288,8 +469,11 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 LOG.debug("webwork:{} poll ends early: the shared rate budget is spent", source.resource());
                 return;
             }
-            spent += cycle.step();
+            spent += step();
             if (cycle.done()) {
+                if (!cycle.incremental) {
+                    order.fullScan(cycle.evidence);
+                }
                 cycle = null;
                 cycles++;
                 if (state.marker("initialized") == null) {
@@ -305,6 +489,38 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /** One step of the scan, under {@link #reading}. */
+    private int step() {
+        reading.lock();
+        try {
+            reads++;
+            return cycle.step();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /**
+     * Whether the next scan is incremental (true), full (false) or none is due (null). The first scan after a start
+     * is full; then every reconcileEvery-th (with trigger=webhook: one every reconcileInterval). The others are
+     * incremental while the full scans confirm the list order they rely on, else full; with trigger=webhook there is
+     * none when the events announce new records too.
+     */
+    private Boolean nextScan() {
+        ConsumerSettings s = source.settings();
+        if (state.marker("initialized") == null || lastFullScan == null) {
+            return false;
+        }
+        if (s.isWebhookTriggered()) {
+            if (!source.clock().instant().isBefore(lastFullScan.plus(s.reconcileInterval()))) {
+                return false;
+            }
+            return plan.webhooks().announcesNewRecords() ? null : order.confirmed();
+        }
+        int every = s.reconcileEvery();
+        return every > 1 && cycles % every != 0 && order.confirmed();
+    }
+
     private void enqueue(Change change) {
         pending.removeIf(p -> p.partition().equals(change.partition()) && p.id().equals(change.id()));
         pending.add(change);
@@ -314,12 +530,19 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private final class Cycle {
 
         private final boolean firstEver = state.marker("initialized") == null;
-        /** Reads each partition from its newest (last) page back to a page with nothing new, without deletes. */
-        private final boolean incremental = !firstEver && source.settings().reconcileEvery() > 1
-                                            && cycles % source.settings().reconcileEvery() != 0;
+        /**
+         * Reads each partition from page 1 and then from the end where new records are (the expected list order)
+         * toward the other, up to a page with nothing new; no deletes.
+         */
+        private final boolean incremental;
         /** The first scan without a snapshot: what it finds is committed as the starting point, not emitted. */
         private final boolean silent = firstEver && !firstScanEmits && !source.settings().isBackfill();
-        private int descending;
+        /** The order each partition showed across its pages (full scans). */
+        private final Map<String, OrderEvidence> evidence = new LinkedHashMap<>();
+        /** The next page of an incremental walk (0: none), the way it goes (+1, -1) and the page it ends at. */
+        private int next;
+        private int direction;
+        private int end;
         private List<ScanPlan.Partition> partitions;
         private final List<JsonNode> listed = new ArrayList<>();
         private int listPage = 1;
@@ -329,6 +552,10 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         /** Id to fingerprint of every record of the partition read so far in this scan (not the records: memory). */
         private final Map<String, String> seen = new HashMap<>();
         private Deque<String> toConfirm;
+
+        Cycle(boolean incremental) {
+            this.incremental = incremental;
+        }
 
         boolean done() {
             return partitions != null && index >= partitions.size();
@@ -371,23 +598,41 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 }
                 return 1;
             }
-            if (incremental && descending > 0) {
-                ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), descending);
-                boolean anythingNew = changes(partition, p.records(), false);
-                descending--;
-                if (!anythingNew || descending <= 1) {
-                    nextPartition();            // page 1 was read first: nothing older is left to read
+            if (incremental && next > 0) {
+                ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), next);
+                boolean anythingNew = incrementalPage(partition, p);
+                if (!anythingNew || next == end) {
+                    nextPartition();            // page 1 was read first: what is past this page is not new
+                } else {
+                    next += direction;
                 }
                 return 1;
             }
             ListPages.Page p = pages.fetch(client, plan.list(), options, partition.headers(), page);
             if (incremental && page == 1 && p.lastPage() > 1) {
-                changes(partition, p.records(), false);
-                descending = p.lastPage();
+                boolean anythingNew = incrementalPage(partition, p);
+                if (order.expected() == ListOrder.OLDEST_FIRST) {
+                    next = p.lastPage();        // new records are at the end: read back from the last page
+                    direction = -1;
+                    end = 2;
+                } else if (anythingNew) {
+                    next = 2;                   // newest first: read on while pages hold new records
+                    direction = 1;
+                    end = p.lastPage();
+                } else {
+                    nextPartition();
+                }
                 return 1;
             }
-            // each page is compared as it comes; a record seen again (pages shifted) counts once unless it changed
-            changes(partition, p.records(), silent, seen);
+            // a whole read: each page is compared as it comes; a record seen again (pages shifted) counts once
+            // unless it changed
+            OrderEvidence shown = incremental ? new OrderEvidence()
+                    : evidence.computeIfAbsent(partition.key(), k -> new OrderEvidence());
+            shown.page();
+            changes(partition, p.records(), silent, seen, shown);
+            if (incremental) {
+                order.incrementalPage(partition.key(), shown);
+            }
             if (page >= p.lastPage()) {
                 multiPage = page > 1;
                 compare(partition);
@@ -397,28 +642,37 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
             return 1;
         }
 
-        /**
-         * Created and updated records (no deletes), enqueued, or committed silently when {@code silent} (the first
-         * scan without a snapshot); whether there was any.
-         */
-        private boolean changes(ScanPlan.Partition partition, Collection<JsonNode> records, boolean silent) {
-            return changes(partition, records, silent, null);
+        /** A page of an incremental walk: its created and updated records, enqueued; whether there was any. */
+        private boolean incrementalPage(ScanPlan.Partition partition, ListPages.Page p) {
+            OrderEvidence shown = new OrderEvidence();
+            shown.page();
+            boolean any = changes(partition, p.records(), false, null, shown);
+            order.incrementalPage(partition.key(), shown);
+            return any;
         }
 
-        /** As above; with {@code seenInScan}, also records each id's fingerprint there and skips a repeat of one. */
+        /**
+         * Created and updated records (no deletes), enqueued, or committed silently when {@code silent} (the first
+         * scan without a snapshot); whether there was any. With {@code seenInScan}, also records each id's
+         * fingerprint there and skips a repeat of one; each record read for the first time goes to {@code shown}.
+         */
         private boolean changes(ScanPlan.Partition partition, Collection<JsonNode> records, boolean silent,
-                                Map<String, String> seenInScan) {
+                                Map<String, String> seenInScan, OrderEvidence shown) {
             Map<String, ChangeState.Known> known = state.known(partition.key());
             boolean any = false;
             for (JsonNode record : records) {
                 String id = record.path("id").asText();
                 String fingerprint = ChangeState.fingerprint(record);
-                if (seenInScan != null && fingerprint.equals(seenInScan.put(id, fingerprint))) {
+                String before = seenInScan != null ? seenInScan.put(id, fingerprint) : null;
+                if (before == null) {
+                    shown.record(record);
+                }
+                if (fingerprint.equals(before)) {
                     continue;
                 }
                 ChangeState.Known k = known.get(id);
                 if (k == null) {
-                    Change created = new Change(ChangeType.CREATED, partition.key(), id, record, fingerprint);
+                    Change created = new Change(ChangeType.CREATED, partition.key(), id, record, fingerprint, reads);
                     if (silent) {
                         state.commit(created);
                     } else {
@@ -426,7 +680,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                     }
                     any = true;
                 } else if (!k.fingerprint().equals(fingerprint)) {
-                    enqueue(new Change(ChangeType.UPDATED, partition.key(), id, record, fingerprint));
+                    enqueue(new Change(ChangeType.UPDATED, partition.key(), id, record, fingerprint, reads));
                     any = true;
                 }
             }
@@ -495,13 +749,13 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         private void enqueueDeleted(String partition, String id) {
             ChangeState.Known last = state.known(partition).get(id);
             if (last != null) {
-                enqueue(new Change(ChangeType.DELETED, partition, id, last.record(), last.fingerprint()));
+                enqueue(new Change(ChangeType.DELETED, partition, id, last.record(), last.fingerprint(), reads));
             }
         }
 
         private void nextPartition() {
             index++;
-            descending = 0;
+            next = 0;
             page = 1;
             multiPage = false;
             seen.clear();

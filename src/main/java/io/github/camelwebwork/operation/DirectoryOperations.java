@@ -9,6 +9,7 @@ import io.github.camelwebwork.model.MemberStatus;
 import io.github.camelwebwork.model.Project;
 import io.github.camelwebwork.model.ProjectViewer;
 import io.github.camelwebwork.model.RateStatus;
+import io.github.camelwebwork.model.WebhookEvent;
 import io.github.camelwebwork.model.Workspace;
 
 import static io.github.camelwebwork.operation.Sections.PROJECT_ID;
@@ -46,6 +47,9 @@ final class DirectoryOperations {
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Member.class)
                         .consumable(ScanPartition.WHOLE)
+                        .announcedBy(new WebhookCoverage(List.of(WebhookEvent.MEMBER_INVITED,
+                                WebhookEvent.MEMBER_UPDATED, WebhookEvent.MEMBER_DELETED,
+                                WebhookEvent.MEMBER_ACTIVATED, WebhookEvent.MEMBER_ARCHIVED), true))
                         .describedAs("Lists the members of a workspace")
                         .build(),
                 inWorkspace("members", "get", "GET", "/members/{memberId}")
@@ -86,6 +90,8 @@ final class DirectoryOperations {
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Project.class)
                         .consumable(ScanPartition.WHOLE)
+                        .announcedBy(new WebhookCoverage(List.of(WebhookEvent.PROJECT_CREATED,
+                                WebhookEvent.PROJECT_UPDATED, WebhookEvent.PROJECT_DELETED), true))
                         .describedAs("Lists projects, optionally by a part of the name")
                         .build(),
                 inWorkspace("projects", "get", "GET", "/projects/{projectId}")

@@ -42,4 +42,13 @@ public final class HouseRules {
 
     /** Reference §4: the largest {@code per_page} the list endpoints accept. */
     public static final int MAX_PER_PAGE = 100;
+
+    /**
+     * The order of every list (inferred: §4 says nothing of it): oldest first, in ascending ids, the order records
+     * were created in, so that new records are on the last page. Incremental change-capture scans read that end only,
+     * and only while the full scans observe this order (the consumer checks every one and falls back to full scans,
+     * with a WARN, when they do not). Set it to {@link ListOrder#NEWEST_FIRST} if the live API answers newest first:
+     * the incremental scans then read from page 1.
+     */
+    public static final ListOrder LIST_ORDER = ListOrder.OLDEST_FIRST;
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,12 +73,21 @@ public final class ListPages {
      */
     public boolean exists(WebworkClient client, OperationDef get, ParameterSource options,
                           Map<String, Object> headers) {
+        return get(client, get, options, headers).isPresent();
+    }
+
+    /**
+     * A record as its get operation answers it (the answer's {@code data}), or empty when the answer is 404.
+     *
+     * @param headers the record's id and scope, keyed by header name
+     */
+    public Optional<JsonNode> get(WebworkClient client, OperationDef get, ParameterSource options,
+                                  Map<String, Object> headers) {
         ResolvedCall call = resolver.resolve(get, options, headers, null);
         try {
-            client.execute(call.request());
-            return true;
+            return Optional.of(client.execute(call.request()).data());
         } catch (WebworkNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -15,7 +15,7 @@ public record OperationDef(String resource, String name, String method, String p
                            List<CrossRule> rules, boolean requiresChange, ResultShape shape, Class<?> resultType,
                            int maxPerPage, String modelIdOption, List<String> envelopeExtras, String description,
                            CreateLookup lookup, boolean repeatable, StateVerb stateVerb, ScanPartition scan,
-                           boolean commandable) {
+                           WebhookCoverage webhooks, boolean commandable) {
 
     /** The options of a list that never narrow a change-capture scan: paging and order. */
     private static final Set<String> NOT_NARROWING = Set.of("workspaceId", "page", "perPage", "orderBy");
@@ -27,6 +27,11 @@ public record OperationDef(String resource, String name, String method, String p
      */
     public CallSafety callSafety() {
         return "POST".equals(method) && !repeatable ? CallSafety.NOT_IDEMPOTENT : CallSafety.IDEMPOTENT;
+    }
+
+    /** A list whose changes webhook events announce (see {@link #webhooks()}); a consumer can take them as trigger. */
+    public boolean isAnnounced() {
+        return webhooks != null;
     }
 
     /** A list that a change-capture consumer can follow: it has a way to be scanned. */
@@ -100,6 +105,7 @@ public record OperationDef(String resource, String name, String method, String p
         private boolean repeatable;
         private StateVerb stateVerb;
         private ScanPartition scan;
+        private WebhookCoverage webhooks;
         private boolean commandable;
 
         private Builder(String resource, String name, String method, String pathTemplate) {
@@ -210,6 +216,15 @@ public record OperationDef(String resource, String name, String method, String p
             return this;
         }
 
+        /**
+         * The webhook events (§8) that announce a change of one of the list's records, so that a change-capture
+         * consumer can take them as its trigger ({@code trigger=webhook}).
+         */
+        Builder announcedBy(WebhookCoverage coverage) {
+            this.webhooks = coverage;
+            return this;
+        }
+
         /** Can be sent as a command of the Kafka commands route (routes/kafka-to-webwork.yaml). */
         Builder commandable() {
             this.commandable = true;
@@ -224,7 +239,7 @@ public record OperationDef(String resource, String name, String method, String p
         OperationDef build() {
             return new OperationDef(resource, name, method, pathTemplate, List.copyOf(params), List.copyOf(rules),
                     requiresChange, shape, resultType, maxPerPage, modelIdOption, List.copyOf(envelopeExtras),
-                    description, lookup, repeatable, stateVerb, scan, commandable);
+                    description, lookup, repeatable, stateVerb, scan, webhooks, commandable);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.model.TaskAssignee;
 import io.github.camelwebwork.model.TaskPriority;
 import io.github.camelwebwork.model.TaskStatus;
+import io.github.camelwebwork.model.WebhookEvent;
 
 /** The Tasks section (reference §7.5 and "Tasks: wire examples"). */
 final class TaskOperations {
@@ -32,6 +33,8 @@ final class TaskOperations {
                         .paged(HouseRules.MAX_PER_PAGE)
                         .returns(ResultShape.LIST, Task.class)
                         .consumable(ScanPartition.PER_PROJECT)
+                        // §8: task.updated is the one task event known; new and deleted tasks are announced by none
+                        .announcedBy(new WebhookCoverage(List.of(WebhookEvent.TASK_UPDATED), false))
                         .describedAs("Lists the tasks of a project, walking every page unless a page is given")
                         .build(),
                 scoped("get", "GET", "/tasks/{taskId}")

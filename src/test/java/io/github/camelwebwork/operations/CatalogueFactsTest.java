@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 import io.github.camelwebwork.client.CallSafety;
 import io.github.camelwebwork.component.WebworkConfiguration;
 import io.github.camelwebwork.component.WebworkEndpoint;
+import io.github.camelwebwork.model.WebhookEvent;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.ScanPartition;
+import io.github.camelwebwork.operation.WebhookCoverage;
 import io.github.camelwebwork.routes.kafka.CommandValidator;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -100,6 +102,33 @@ class CatalogueFactsTest {
                 assertThat(OperationCatalogue.find(partition.listedResource(), "list")).isPresent();
             }
         }
+    }
+
+    /**
+     * §8: the member and project events announce every change of those lists, new records included; of the tasks only
+     * task.updated is known, so new and deleted tasks are announced by none. Every announced list has a get (the
+     * targeted read of trigger=webhook), and every event of §8.1 but the tracker's belongs to one list.
+     */
+    @Test
+    void theListsWhoseChangesWebhookEventsAnnounce() {
+        Map<String, WebhookCoverage> announced = new LinkedHashMap<>();
+        OperationCatalogue.all().stream().filter(OperationDef::isAnnounced)
+                .forEach(op -> announced.put(op.qualifiedName(), op.webhooks()));
+        assertThat(announced).containsOnlyKeys("members.list", "projects.list", "tasks.list");
+        assertThat(announced.get("members.list").eventNames()).containsExactly("member.invited", "member.updated",
+                "member.deleted", "member.activated", "member.archived");
+        assertThat(announced.get("projects.list").eventNames()).containsExactly("project.created",
+                "project.updated", "project.deleted");
+        assertThat(announced.get("tasks.list").eventNames()).containsExactly("task.updated");
+        assertThat(announced).allSatisfy((name, coverage) -> assertThat(coverage.announcesNewRecords())
+                .as(name).isEqualTo(!name.equals("tasks.list")));
+        assertThat(announced.keySet()).allSatisfy(name -> assertThat(
+                OperationCatalogue.find(name.substring(0, name.indexOf('.')), "get")).as(name).isPresent());
+        Set<String> listed = announced.values().stream().flatMap(c -> c.eventNames().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> events = Arrays.stream(WebhookEvent.values()).map(WebhookEvent::wireValue)
+                .filter(e -> !e.startsWith("tracker.")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(listed).isEqualTo(events);
     }
 
     @Test

@@ -40,6 +40,9 @@ import java.util.function.LongSupplier;
  * seconds until the window frees a slot, rounded up, at least 1) and {@code Retry-After-Millis} (the exact wait;
  * sandbox-only, so that tests with scaled-down windows stay fast). Refused requests do not use up the budget.
  *
+ * <p><b>List order.</b> Every list answers ascending (by id; lists of string ids in the order of creation) unless
+ * {@link Builder#listOrder} or {@link #listOrder(ListOrder)} says otherwise: descending, or shuffled per request.
+ *
  * <p><b>Faults.</b> A {@link FaultPlan} injects deterministic failures, see {@link FaultKind}. A request over the
  * rate limit is refused before any fault is drawn.
  *
@@ -101,12 +104,14 @@ public final class WebworkSandbox implements AutoCloseable {
     private final AtomicReference<FaultDraws> faults = new AtomicReference<>();
     private final Map<FaultKind, Integer> faultsInjected = new EnumMap<>(FaultKind.class);
     private final WebhookSender webhooks;
+    private final AtomicReference<ListOrder> listOrder;
     private HttpServer server;
     private ExecutorService executor;
 
     private WebworkSandbox(SandboxState state, String ownerToken, RateLimiter rateLimiter, OAuthTokens oauth,
-                           FaultPlan faultPlan, WebhookSender webhooks) {
+                           FaultPlan faultPlan, WebhookSender webhooks, ListOrder listOrder) {
         this.state = state;
+        this.listOrder = new AtomicReference<>(listOrder);
         this.ownerToken = ownerToken;
         this.rateLimiter = rateLimiter;
         this.oauth = oauth;
@@ -153,7 +158,7 @@ public final class WebworkSandbox implements AutoCloseable {
                         FaultDraws draws = faults.get();
                         return draws != null && draws.plan().weights().getOrDefault(FaultKind.LATE_ARRIVAL, 0.0) > 0;
                     }
-                }, new TokenEndpoint(oauth));
+                }, new TokenEndpoint(oauth), listOrder::get);
         server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks), state, this::record, traffic));
         server.setExecutor(executor);
         server.start();
@@ -209,6 +214,12 @@ public final class WebworkSandbox implements AutoCloseable {
             executor.shutdownNow();
         }
         webhooks.close();
+    }
+
+    /** From the next list request on, lists answer in {@code order} (a shuffled order starts its count again). */
+    public WebworkSandbox listOrder(ListOrder order) {
+        listOrder.set(order);
+        return this;
     }
 
     // ---- webhook deliveries (H9, §8.1) ------------------------------------------------------------------------
@@ -382,8 +393,15 @@ public final class WebworkSandbox implements AutoCloseable {
         private double webhookDelayFactor = 2;
         private double duplicateShare;
         private long duplicateSeed;
+        private ListOrder listOrder = ListOrder.ascending();
 
         private Builder() {
+        }
+
+        /** The order every list answers in (default {@link ListOrder#ascending()}). */
+        public Builder listOrder(ListOrder order) {
+            this.listOrder = order;
+            return this;
         }
 
         /**
@@ -518,7 +536,7 @@ public final class WebworkSandbox implements AutoCloseable {
             RateLimiter limiter = rateLimited ? new RateLimiter(rateLimit, rateWindow, ticker) : null;
             WebhookSender sender = new WebhookSender(state, webhookTimeout, webhookFirstDelay, webhookDelayFactor,
                     duplicateShare, duplicateSeed);
-            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender);
+            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender, listOrder);
         }
     }
 }

@@ -3,11 +3,15 @@ package io.github.camelwebwork.sandbox.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelwebwork.sandbox.ListOrder;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code page}/{@code per_page} of a list request and the {@code meta.pagination} of its answer (§4). */
-public record PageRequest(long page, int perPage) {
+/**
+ * {@code page}/{@code per_page} of a list request and the {@code meta.pagination} of its answer (§4), in the order
+ * the sandbox answers lists in ({@link ListOrder}).
+ */
+public record PageRequest(long page, int perPage, ListOrder order) {
 
     public static final int DEFAULT_PER_PAGE = 20;
     public static final int MAX_PER_PAGE = 100;
@@ -28,11 +32,16 @@ public record PageRequest(long page, int perPage) {
             v.add("per_page", Messages.between("per_page", 1, maxPerPage));
             perPage = null;
         }
-        return new PageRequest(page == null ? 1 : page, perPage == null ? defaultPerPage : perPage.intValue());
+        return new PageRequest(page == null ? 1 : page, perPage == null ? defaultPerPage : perPage.intValue(),
+                request.listOrder());
     }
 
-    /** One page of {@code all} (already filtered and in a stable order), with its pagination meta. */
-    public <T> ApiResponse respond(String message, List<T> all, Function<T, JsonNode> view) {
+    /**
+     * One page of {@code all} (already filtered, ascending: by id, or for string ids in the order of creation) in the
+     * request's list order, with its pagination meta.
+     */
+    public <T> ApiResponse respond(String message, List<T> ascending, Function<T, JsonNode> view) {
+        List<T> all = ListOrder.arrange(order, ascending);
         int total = all.size();
         long lastPage = Math.max(1, (total + perPage - 1) / perPage);
         long start = (page - 1) * perPage;

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.camelwebwork.sandbox.FaultKind;
 import io.github.camelwebwork.sandbox.FaultPlan;
+import io.github.camelwebwork.sandbox.ListOrder;
 import io.github.camelwebwork.sandbox.RecordedRequest;
 import io.github.camelwebwork.sandbox.SandboxState;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -70,10 +72,10 @@ public final class SandboxHttpHandler implements HttpHandler {
 
     /**
      * What surrounds the API: how bearer tokens resolve to users, the H5 limiter (null: no limit), the fault
-     * source, and the OAuth token endpoint (null: none).
+     * source, the OAuth token endpoint (null: none), and the order lists answer in at the moment.
      */
     public record Traffic(Function<String, Optional<Long>> tokens, RateLimiter rateLimiter, FaultSource faults,
-                          TokenEndpoint tokenEndpoint) {
+                          TokenEndpoint tokenEndpoint, Supplier<ListOrder> listOrder) {
     }
 
     private final Router router;
@@ -86,7 +88,7 @@ public final class SandboxHttpHandler implements HttpHandler {
         this(router, state, request -> {
             recorder.accept(request);
             return outcome -> { };
-        }, new Traffic(state::userIdForToken, null, FaultSource.NONE, null));
+        }, new Traffic(state::userIdForToken, null, FaultSource.NONE, null, ListOrder::ascending));
     }
 
     public SandboxHttpHandler(Router router, SandboxState state, Recorder recorder, Traffic traffic) {
@@ -241,7 +243,7 @@ public final class SandboxHttpHandler implements HttpHandler {
             throw ApiException.badRequest("Malformed query string: " + e.getMessage());
         }
         return found.handler().handle(new ApiRequest(request.method(), path.substring(BASE_PATH.length()),
-                found.pathParams(), query, body, callerId));
+                found.pathParams(), query, body, callerId, traffic.listOrder().get()));
     }
 
     private long authenticate(RecordedRequest request) {
