@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookDeliveryTest {
 
-    private static final Duration IDLE = Duration.ofSeconds(10);
+    private static final Duration IDLE = Duration.ofSeconds(30);      // a bound on a hang, not a pace
     private static final long NOW_SECONDS = TimeSandbox.NOW.getEpochSecond();
     private static final String ALL_EVENTS = SandboxWebhook.EVENTS.stream().sorted()
             .map(e -> "\"" + e + "\"").collect(Collectors.joining(",", "[", "]"));
@@ -359,14 +359,17 @@ class WebhookDeliveryTest {
         await().atMost(IDLE).until(() -> patient.deliveries().get(0).attempts().size() == 1);
         assertSuccess(patientClient.send("DELETE", "/webhooks/" + hook.path("id").asText(),
                 "{\"workspace_id\":1}"), 200, "Webhook deleted successfully");
+        // normally 1; 2 when a very busy machine ran the delete only after the 2 s retry
+        int sentBeforeTheDelete = patient.deliveries().get(0).attempts().size();
         assertThat(patient.awaitDeliveriesIdle(IDLE)).isTrue(); // the pending retry is given up
         patientClient.send("POST", "/projects", "{\"workspace_id\":1,\"name\":\"Second\"}");
         assertThat(patient.awaitDeliveriesIdle(IDLE)).isTrue();
 
-        assertThat(receiver.requests()).hasSize(1);
+        assertThat(sentBeforeTheDelete).isBetween(1, 2);
+        assertThat(receiver.requests()).hasSize(sentBeforeTheDelete);
         assertThat(patient.deliveries()).hasSize(1);
         assertThat(patient.deliveries().get(0).attempts()).extracting(WebhookDelivery.Attempt::status)
-                .containsExactly(500);
+                .hasSize(sentBeforeTheDelete).containsOnly(500);
     }
 
     // ---- duplicates, redelivery, emit ---------------------------------------------------------------------------
