@@ -10,8 +10,11 @@ import io.github.camelwebwork.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** 422 answers (H6), the create limits of "Tasks: wire examples", §4 pagination and list filters. */
-class TaskValidationTest {
+/**
+ * The sandbox's 422 answers (H6), the create limits of "Tasks: wire examples", §4 pagination and list filters, over
+ * raw HTTP. The component's own refusals, before anything is sent, are {@code component.TaskValidationTest}.
+ */
+class SandboxTaskValidationTest {
 
     @RegisterExtension
     final SandboxExtension sandbox = new SandboxExtension(WebworkSandbox::startDefault);
