@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
 import io.github.camelwebwork.support.SandboxExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,13 +19,8 @@ class TaskReportTest {
             + "&end_date=2024-05-14";
 
     @RegisterExtension
-    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    final SandboxExtension sandbox = new SandboxExtension(ReportFixture::startWithWeek);
     private final SandboxClient client = new SandboxClient(sandbox);
-
-    @BeforeEach
-    void addReportWeek() {
-        ReportFixture.addWeek(sandbox.get().state());
-    }
 
     @Test
     void breaksTimeDownByTaskAndDay() {

@@ -10,7 +10,6 @@ import io.github.camelwebwork.sandbox.SandboxClient.Reply;
 import io.github.camelwebwork.support.SandboxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,13 +26,8 @@ class TimelineAndActivityReportsTest {
             + "&end_date=2024-05-14";
 
     @RegisterExtension
-    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    final SandboxExtension sandbox = new SandboxExtension(ReportFixture::startWithWeek);
     private final SandboxClient client = new SandboxClient(sandbox);
-
-    @BeforeEach
-    void addReportWeek() {
-        ReportFixture.addWeek(sandbox.get().state());
-    }
 
     @Test
     void timelineListsEveryMembersDay() {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
 import io.github.camelwebwork.support.SandboxExtension;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,13 +18,8 @@ class TrackedHoursReportTest {
     private static final String REPORT = "/reports/tracked-hours?workspace_id=1";
 
     @RegisterExtension
-    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    final SandboxExtension sandbox = new SandboxExtension(ReportFixture::startWithWeek);
     private final SandboxClient client = new SandboxClient(sandbox);
-
-    @BeforeEach
-    void addReportWeek() {
-        ReportFixture.addWeek(sandbox.get().state());
-    }
 
     @Test
     void sumsTheCurrentWeekByDateUserAndProject() {
