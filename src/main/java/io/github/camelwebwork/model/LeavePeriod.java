@@ -8,22 +8,15 @@ public enum LeavePeriod implements CodedValue {
     FIRST_HALF(1, "First half"),
     SECOND_HALF(2, "Second half");
 
-    private final int code;
-    private final String label;
+    private final Code code;
 
     LeavePeriod(int code, String label) {
-        this.code = code;
-        this.label = label;
+        this.code = new Code(code, label);
     }
 
     @Override
-    public int code() {
+    public Code codeAndLabel() {
         return code;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     /** The period of a code; empty for a code this version does not know (kept as is, house rule H4). */

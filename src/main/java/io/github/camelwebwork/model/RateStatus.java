@@ -7,22 +7,15 @@ public enum RateStatus implements CodedValue {
     HIDDEN(0, "Hidden"),
     VISIBLE(1, "Visible");
 
-    private final int code;
-    private final String label;
+    private final Code code;
 
     RateStatus(int code, String label) {
-        this.code = code;
-        this.label = label;
+        this.code = new Code(code, label);
     }
 
     @Override
-    public int code() {
+    public Code codeAndLabel() {
         return code;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     /** The rate status of a code; empty for a code this version does not know (kept as is, house rule H4). */

@@ -8,22 +8,15 @@ public enum RateType implements CodedValue {
     MEMBER_RATE(2, "Member Rate"),
     PROJECT_RATE(3, "Project Rate");
 
-    private final int code;
-    private final String label;
+    private final Code code;
 
     RateType(int code, String label) {
-        this.code = code;
-        this.label = label;
+        this.code = new Code(code, label);
     }
 
     @Override
-    public int code() {
+    public Code codeAndLabel() {
         return code;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     /** The rate type of a code; empty for a code this version does not know (kept as is, house rule H4). */

@@ -9,22 +9,15 @@ public enum TaskPriority implements CodedValue {
     NORMAL(30, "Normal"),
     LOW(40, "Low");
 
-    private final int code;
-    private final String label;
+    private final Code code;
 
     TaskPriority(int code, String label) {
-        this.code = code;
-        this.label = label;
+        this.code = new Code(code, label);
     }
 
     @Override
-    public int code() {
+    public Code codeAndLabel() {
         return code;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     /** The priority of a code; empty for a code this version does not know (kept as is, house rule H4). */

@@ -9,22 +9,15 @@ public enum TaskStatus implements CodedValue {
     DONE(20, "Done"),
     COMPLETED(30, "Completed");
 
-    private final int code;
-    private final String label;
+    private final Code code;
 
     TaskStatus(int code, String label) {
-        this.code = code;
-        this.label = label;
+        this.code = new Code(code, label);
     }
 
     @Override
-    public int code() {
+    public Code codeAndLabel() {
         return code;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     /** The status of a code; empty for a code this version does not know (kept as is, house rule H4). */

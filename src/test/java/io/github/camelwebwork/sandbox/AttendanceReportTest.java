@@ -8,12 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * §7.14 {@code /reports/daily-attendance} over raw HTTP on Tuesday 2024-05-14 (a day that is over at the clock's
@@ -25,14 +26,13 @@ class AttendanceReportTest {
 
     private static final String REPORT = "/reports/daily-attendance?workspace_id=1&date=2024-05-14";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-        SandboxState state = sandbox.state();
+    void recordTuesday() {
+        SandboxState state = sandbox.get().state();
         ReportFixture.clearTime(state);
         tuesday(104, 305L, 101L, "Desktop tracker", "09:05", "12:30", 70);
         tuesday(104, 305L, 101L, "Desktop tracker", "13:15", "17:00", 50);
@@ -42,11 +42,6 @@ class AttendanceReportTest {
         tuesday(103, 303L, 100L, "Desktop tracker", "16:50", "20:00", 80);
         state.addLeave(new SandboxLeave(null, 1, 102, 2, "approved", "Fever", LocalDate.of(2024, 5, 14),
                 LocalDate.of(2024, 5, 14), null, null, null, 0, 102, 100L, null, null, null, null));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test
@@ -93,7 +88,7 @@ class AttendanceReportTest {
         assertThat(requested.status()).isEqualTo(201);
         assertThat(statuses(client.get(REPORT + "&users=104").data()).get(0))
                 .containsExactly("Present", "Tracked less");
-        String id = sandbox.state().leaves(1).stream().filter(l -> l.userId() == 104 && l.policyId() == 4
+        String id = sandbox.get().state().leaves(1).stream().filter(l -> l.userId() == 104 && l.policyId() == 4
                 && l.startDate().equals(LocalDate.of(2024, 5, 14))).findFirst().orElseThrow().id();
         assertThat(client.send("PUT", "/leaves/" + id + "/approve", "{\"workspace_id\":1}").status()).isEqualTo(200);
 
@@ -119,8 +114,8 @@ class AttendanceReportTest {
                 .allSatisfy(s -> assertThat(s).containsExactly("Holiday"));
         assertThat(statuses(client.get("/reports/daily-attendance?workspace_id=1&date=2024-05-16").data()))
                 .allSatisfy(s -> assertThat(s).isEmpty());
-        ReportFixture.add(sandbox.state(), 104, 305L, 101L, null, "Live", "Desktop tracker", "2024-05-15", "09:00",
-                null, 60);
+        ReportFixture.add(sandbox.get().state(), 104, 305L, 101L, null, "Live", "Desktop tracker", "2024-05-15",
+                "09:00", null, 60);
         JsonNode today = client.get("/reports/daily-attendance?workspace_id=1&date=2024-05-15&users=104,103").data();
         assertThat(statuses(today)).containsExactly(List.of("Absent"), List.of("Present")); // 17:00 not reached yet
         assertThat(today.path("users").get(1).get("last_end").isNull()).isTrue();
@@ -150,8 +145,8 @@ class AttendanceReportTest {
 
     private void tuesday(long user, Long contract, Long project, String method, String start, String end,
                          Integer activity) {
-        ReportFixture.add(sandbox.state(), user, contract, project, null, "Work", method, "2024-05-14", start, end,
-                activity);
+        ReportFixture.add(sandbox.get().state(), user, contract, project, null, "Work", method, "2024-05-14", start,
+                end, activity);
     }
 
     private static List<List<String>> statuses(JsonNode data) {

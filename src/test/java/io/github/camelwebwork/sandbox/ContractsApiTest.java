@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.4 Contracts over raw HTTP. */
 class ContractsApiTest {
@@ -24,21 +24,10 @@ class ContractsApiTest {
             "updated_at");
     private static final String JSON = SandboxClient.JSON;
 
-    private TimeSandbox.MovableClock clock;
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new TimeSandbox.MovableClock();
-        sandbox = TimeSandbox.start(clock);
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    private final TimeSandbox.MovableClock clock = new TimeSandbox.MovableClock();
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(clock));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsTheLiveContractsWithTheirShapeAndPagination() {
@@ -121,7 +110,7 @@ class ContractsApiTest {
         assertThat(c.path("rate_type").asInt()).isEqualTo(3);
         assertThat(c.path("status").asText()).isEqualTo("active");
         assertThat(c.path("created_at").asText()).matches(TIMESTAMP).startsWith("2024-05-15T15:00:00.");
-        assertThat(sandbox.state().contract(321)).get().extracting(SandboxContract::userId).isEqualTo(103L);
+        assertThat(sandbox.get().state().contract(321)).get().extracting(SandboxContract::userId).isEqualTo(103L);
     }
 
     @Test
@@ -180,7 +169,7 @@ class ContractsApiTest {
         assertError(client.send("DELETE", "/contracts/303", "{\"workspace_id\":1}", TimeSandbox.TEAM_MANAGER, JSON),
                 403, null);
         assertThat(client.send("POST", "/contracts", body, TimeSandbox.EXEC, JSON).status()).isEqualTo(201);
-        assertThat(sandbox.state().contract(303).orElseThrow().status()).isEqualTo("active");
+        assertThat(sandbox.get().state().contract(303).orElseThrow().status()).isEqualTo("active");
     }
 
     @Test
@@ -190,8 +179,9 @@ class ContractsApiTest {
         assertThat(post.errors().path("workspace_id").get(0).asText()).isEqualTo("The workspace id field is required.");
         assertThat(post.json().path("error").asText()).contains("H1");
         assertError(client.send("PUT", "/contracts/303?workspace_id=1", "{\"status\":\"paused\"}"), 422, null);
-        assertError(client.send("DELETE", "/contracts/303?workspace_id=1", null, sandbox.token(), null), 422, null);
-        assertThat(sandbox.state().contract(303).orElseThrow().isDeleted()).isFalse();
+        assertError(client.send("DELETE", "/contracts/303?workspace_id=1", null, sandbox.get().token(), null), 422,
+                null);
+        assertThat(sandbox.get().state().contract(303).orElseThrow().isDeleted()).isFalse();
     }
 
     @Test
@@ -227,7 +217,7 @@ class ContractsApiTest {
 
         client.send("PUT", "/contracts/303", "{\"workspace_id\":1,\"status\":\"paused\"}");
 
-        assertThat(sandbox.state().runningTimeEntry(103)).isEmpty();
+        assertThat(sandbox.get().state().runningTimeEntry(103)).isEmpty();
         Reply start = client.send("POST", "/time-tracking/start",
                 "{\"workspace_id\":1,\"user_id\":103,\"contract_id\":303}");
         assertThat(start.errors().path("contract_id").get(0).asText()).isEqualTo("The selected contract is paused.");
@@ -245,9 +235,9 @@ class ContractsApiTest {
         assertError(client.get("/contracts/308?workspace_id=1"), 404, "Contract not found.");
         assertError(client.send("DELETE", "/contracts/308", "{\"workspace_id\":1}"), 404, "Contract not found.");
         assertThat(ids(client.get("/contracts?workspace_id=1&user_id=104").data())).containsExactly(305L, 309L);
-        SandboxContract deleted = sandbox.state().contract(308).orElseThrow();
+        SandboxContract deleted = sandbox.get().state().contract(308).orElseThrow();
         assertThat(deleted.deletedAt()).isNotNull();
         assertThat(deleted.weeklyHoursLimit()).isEqualTo(20);
-        assertThat(sandbox.state().runningTimeEntry(104)).isEmpty(); // its tracker stopped
+        assertThat(sandbox.get().state().runningTimeEntry(104)).isEmpty(); // its tracker stopped
     }
 }

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.12 Expenses over raw HTTP, with the H8 delete and categories paths. Clock: Wed 2024-05-15 15:00 UTC. */
 class ExpensesApiTest {
@@ -25,19 +25,9 @@ class ExpensesApiTest {
     static final String RITAS_DOCK = "261ec640-6465-4d22-879d-cc72ad049c52";
     private static final String LIST = "/expenses?workspace_id=1";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsExpensesNewestFirst() {
@@ -113,7 +103,7 @@ class ExpensesApiTest {
         assertThat(e.path("amount").decimalValue()).isEqualByComparingTo("62.50");
         assertThat(e.path("type").asText()).isEqualTo("billable");
         assertThat(e.path("added_dte").asText()).isEqualTo("May 15, 2024");
-        SandboxExpense stored = sandbox.state().expense(e.path("id").asText()).orElseThrow();
+        SandboxExpense stored = sandbox.get().state().expense(e.path("id").asText()).orElseThrow();
         assertThat(stored.userId()).isEqualTo(104);
         assertThat(stored.amount()).isEqualByComparingTo(new BigDecimal("62.50"));
 
@@ -158,8 +148,8 @@ class ExpensesApiTest {
         assertError(query, 422, null);
         assertThat(query.errors().fieldNames()).toIterable().containsExactly("workspace_id");
         assertThat(query.json().path("error").asText()).contains("H1");
-        assertError(client.send("DELETE", "/expenses/" + TRAIN + "?workspace_id=1", null, sandbox.token(), null), 422,
-                null);
+        assertError(client.send("DELETE", "/expenses/" + TRAIN + "?workspace_id=1", null, sandbox.get().token(),
+                null), 422, null);
         assertError(client.get("/expenses/" + TRAIN + "?workspace_id=1"), 405, "Method not allowed.");
     }
 
@@ -176,7 +166,7 @@ class ExpensesApiTest {
         assertThat(e.path("expense_name").asText()).isEqualTo("Train to client workshop");
         assertThat(e.path("note").asText()).isEqualTo("Return ticket London-Bristol");
         assertThat(e.path("category").asText()).isEqualTo("Travel");
-        assertThat(sandbox.state().expense(TRAIN).orElseThrow().updatedAt()).isAfterOrEqualTo(TimeSandbox.NOW);
+        assertThat(sandbox.get().state().expense(TRAIN).orElseThrow().updatedAt()).isAfterOrEqualTo(TimeSandbox.NOW);
 
         Reply empty = client.send("PUT", "/expenses/" + TRAIN, "{\"workspace_id\":1,\"expense_name\":\"\","
                 + "\"amount\":null,\"date\":\"yesterday\",\"category_id\":\"" + MEALS + "x\"}");
@@ -207,7 +197,7 @@ class ExpensesApiTest {
         assertThat(reply.data().isNull()).isTrue();
         assertThat(names(client.get(LIST).data())).doesNotContain("Train to client workshop");
         assertThat(client.get(LIST + "&id=" + TRAIN).data()).isEmpty();
-        assertThat(sandbox.state().expense(TRAIN).orElseThrow().deletedAt()).isAfterOrEqualTo(TimeSandbox.NOW);
+        assertThat(sandbox.get().state().expense(TRAIN).orElseThrow().deletedAt()).isAfterOrEqualTo(TimeSandbox.NOW);
         assertError(client.send("DELETE", "/expenses/" + TRAIN, "{\"workspace_id\":1}"), 404, "Expense not found.");
         assertError(client.send("PUT", "/expenses/" + TRAIN, "{\"workspace_id\":1,\"amount\":1}"), 404,
                 "Expense not found.");

@@ -7,31 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.11 leave policies (H8) and balances over raw HTTP; balances follow approvals. */
 class LeaveBalancesApiTest {
 
     private static final String YEAR = "/leaves/balances?workspace_id=1&date_from=2024-01-01&date_to=2024-12-31";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsTheWorkspacePolicies() {
@@ -111,19 +101,19 @@ class LeaveBalancesApiTest {
 
     @Test
     void unlimitedPoliciesHaveNoBalanceAndNoTotal() {
-        sandbox.state().addLeavePolicy(new SandboxLeavePolicy(0, 2, "Unpaid leave", false, "days", null));
+        sandbox.get().state().addLeavePolicy(new SandboxLeavePolicy(0, 2, "Unpaid leave", false, "days", null));
         Reply reply = client.get("/leaves/balances?workspace_id=2&user_id=110&date_from=2024-01-01&date_to=2024-12-31");
         JsonNode sam = reply.data().get(0);
         assertThat(balances(sam)).containsExactly(Map.entry("Annual leave", "20 days"),
                 Map.entry("Unpaid leave", "Unlimited"));
-        sandbox.state().addWorkspace(SandboxWorkspace.of(3, "Empty", 100));
+        sandbox.get().state().addWorkspace(SandboxWorkspace.of(3, "Empty", 100));
         Reply empty = client.get("/leaves/balances?workspace_id=3&date_from=2024-01-01&date_to=2024-12-31");
         assertThat(empty.data().get(0).path("leave_information")).isEmpty();
         assertThat(empty.data().get(0).get("total_balance").isNull()).isTrue();
     }
 
     private void approvedSickLeave(String from, String to) {
-        sandbox.state().addLeave(new SandboxLeave(null, 1, 102, 2, "approved", "Migraine", LocalDate.parse(from),
+        sandbox.get().state().addLeave(new SandboxLeave(null, 1, 102, 2, "approved", "Migraine", LocalDate.parse(from),
                 LocalDate.parse(to), null, null, null, 0, 102, 100L, null, null, null, null));
     }
 

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * §7.11 Leaves over raw HTTP: list, request, approve and reject (H8). Seeded (clock Wed 2024-05-15): approved leaves
@@ -29,19 +29,9 @@ class LeavesApiTest {
     static final String RITA_PENDING = "d6c0e9ab-293f-4fc9-82c4-e4ff0f963dab";
     private static final String LIST = "/leaves?workspace_id=1";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsLeavesNewestStartFirst() {
@@ -246,7 +236,7 @@ class LeavesApiTest {
         assertThat(post.json().path("error").asText()).contains("H1");
         Reply approve = client.send("PUT", "/leaves/" + TOM_DOCTOR + "/approve?workspace_id=1", "{}");
         assertError(approve, 422, null);
-        assertThat(sandbox.state().leave(TOM_DOCTOR).orElseThrow().isPending()).isTrue();
+        assertThat(sandbox.get().state().leave(TOM_DOCTOR).orElseThrow().isPending()).isTrue();
     }
 
     @Test
@@ -274,7 +264,7 @@ class LeavesApiTest {
         Reply reply = client.send("PUT", "/leaves/" + RITA_PENDING + "/reject",
                 "{\"workspace_id\":1,\"reason\":\"Two people of the Web team are already away.\"}");
         assertSuccess(reply, 200, "Leave rejected successfully");
-        SandboxLeave stored = sandbox.state().leave(RITA_PENDING).orElseThrow();
+        SandboxLeave stored = sandbox.get().state().leave(RITA_PENDING).orElseThrow();
         assertThat(stored.status()).isEqualTo("rejected");
         assertThat(stored.rejectedBy()).isEqualTo(100);
         assertThat(stored.rejectReason()).isEqualTo("Two people of the Web team are already away.");

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.2 Members: invite, get, update, archive, and the list's filters and pagination. */
 class MembersApiTest {
@@ -25,19 +25,10 @@ class MembersApiTest {
     private static final String INVITE = "{\"workspace_id\":1,\"email\":\"nina@acme.example\",\"firstname\":\"Nina\","
             + "\"lastname\":\"New\",\"role\":\"Regular User\"}";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.builder().addToken(EXEC_TOKEN, 101).addToken(PM_TOKEN, 102).build().start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = SandboxExtension.of(
+            WebworkSandbox.builder().addToken(EXEC_TOKEN, 101).addToken(PM_TOKEN, 102));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void getsAMemberWithEveryField() {
@@ -65,7 +56,7 @@ class MembersApiTest {
 
     @Test
     void invitesAMemberWhoStaysInactiveUntilAccepting() {
-        long nextId = sandbox.state().users().stream().mapToLong(SandboxUser::id).max().orElseThrow() + 1;
+        long nextId = sandbox.get().state().users().stream().mapToLong(SandboxUser::id).max().orElseThrow() + 1;
         Reply reply = client.send("POST", "/members", INVITE);
 
         assertSuccess(reply, 200, "Member invited successfully");
@@ -78,7 +69,7 @@ class MembersApiTest {
         assertThat(invited.data().path("current_role").asText()).isEqualTo("Regular User");
         assertThat(ids(client.get("/members?workspace_id=1&status=inactive").data())).containsExactly(userId);
 
-        sandbox.state().acceptInvitation(1, userId);
+        sandbox.get().state().acceptInvitation(1, userId);
         assertThat(client.get("/members/" + userId + "?workspace_id=1").data().path("status").asText())
                 .isEqualTo("active");
     }
@@ -134,8 +125,8 @@ class MembersApiTest {
         assertThat(invite.errors().has("workspace_id")).isTrue();
         assertThat(invite.json().path("error").asText()).contains("H1");
         assertError(client.send("PUT", "/members/103?workspace_id=1", "{\"title\":\"x\"}"), 422, null);
-        assertError(client.send("DELETE", "/members/103?workspace_id=1", null, sandbox.token(), null), 422, null);
-        assertThat(sandbox.state().member(1, 103).orElseThrow().status()).isEqualTo("active");
+        assertError(client.send("DELETE", "/members/103?workspace_id=1", null, sandbox.get().token(), null), 422, null);
+        assertThat(sandbox.get().state().member(1, 103).orElseThrow().status()).isEqualTo("active");
     }
 
     @Test
@@ -184,7 +175,7 @@ class MembersApiTest {
         assertThat(reply.errors().path("email").get(0).asText()).isEqualTo("The email has already been taken.");
         assertThat(reply.errors().path("weekly_hours_limit").get(0).asText())
                 .isEqualTo("The weekly hours limit must be between 0 and 168.");
-        assertThat(sandbox.state().user(103).orElseThrow().email()).isEqualTo("rita@acme.example");
+        assertThat(sandbox.get().state().user(103).orElseThrow().email()).isEqualTo("rita@acme.example");
     }
 
     @Test
@@ -224,7 +215,7 @@ class MembersApiTest {
                 400, null);
         assertError(client.send("DELETE", "/members/103", "{\"workspace_id\":1}", PM_TOKEN, SandboxClient.JSON),
                 403, null);
-        assertThat(sandbox.state().member(1, 101).orElseThrow().isActive()).isTrue();
+        assertThat(sandbox.get().state().member(1, 101).orElseThrow().isActive()).isTrue();
     }
 
     @Test

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
 import io.github.camelwebwork.sandbox.http.Json;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** H7 / §3: {@code POST /oauth/token}, its grants, refresh-token rotation, expiry and revocation. */
 class OAuthTokenEndpointTest {
@@ -25,25 +25,15 @@ class OAuthTokenEndpointTest {
     private static final String CREATE = "{\"workspace_id\":1,\"project_id\":100,\"title\":\"Via OAuth\"}";
 
     private final AtomicLong nanos = new AtomicLong();
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.builder().oauthClient(CLIENT, SECRET, 100).oauthClient(REGULAR_CLIENT, "x", 103)
-                .accessTokenLifetime(Duration.ofMillis(300)).refreshTokenLifetime(Duration.ofSeconds(2))
-                .ticker(nanos::get).build().start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = SandboxExtension.of(WebworkSandbox.builder().oauthClient(CLIENT, SECRET, 100)
+            .oauthClient(REGULAR_CLIENT, "x", 103).accessTokenLifetime(Duration.ofMillis(300))
+            .refreshTokenLifetime(Duration.ofSeconds(2)).ticker(nanos::get));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void tokenUrlSitsBesideTheApi() {
-        assertThat(sandbox.tokenUrl()).isEqualTo("http://127.0.0.1:" + sandbox.port() + "/oauth/token");
+        assertThat(sandbox.get().tokenUrl()).isEqualTo("http://127.0.0.1:" + sandbox.get().port() + "/oauth/token");
     }
 
     @Test
@@ -58,8 +48,8 @@ class OAuthTokenEndpointTest {
         assertThat(body.has("refresh_token")).isFalse();
         assertThat(body.path("expires_in").isIntegralNumber()).isTrue();
         assertThat(client.get(TASKS, body.path("access_token").asText()).status()).isEqualTo(200);
-        assertThat(sandbox.tokenRequests()).isEqualTo(1);
-        assertThat(sandbox.tokenRequests("client_credentials")).isEqualTo(1);
+        assertThat(sandbox.get().tokenRequests()).isEqualTo(1);
+        assertThat(sandbox.get().tokenRequests("client_credentials")).isEqualTo(1);
     }
 
     @Test
@@ -74,7 +64,8 @@ class OAuthTokenEndpointTest {
 
     @Test
     void clientCredentialsMayComeAsHttpBasic() throws IOException {
-        HttpResponse<String> response = RawHttp.tokenRequest(sandbox, "grant_type=client_credentials", CLIENT, SECRET);
+        HttpResponse<String> response = RawHttp.tokenRequest(sandbox.get(), "grant_type=client_credentials", CLIENT,
+                SECRET);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(client.get(TASKS, json(response).path("access_token").asText()).status()).isEqualTo(200);
@@ -82,7 +73,8 @@ class OAuthTokenEndpointTest {
 
     @Test
     void aWrongOrUnknownClientIsInvalidClient() throws IOException {
-        HttpResponse<String> wrongSecret = RawHttp.tokenRequest(sandbox, "grant_type=client_credentials", CLIENT, "no");
+        HttpResponse<String> wrongSecret = RawHttp.tokenRequest(sandbox.get(), "grant_type=client_credentials", CLIENT,
+                "no");
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
         assertThat(json(wrongSecret).path("error").asText()).isEqualTo("invalid_client");
         assertThat(wrongSecret.headers().firstValue("WWW-Authenticate")).isPresent();
@@ -95,28 +87,28 @@ class OAuthTokenEndpointTest {
 
     @Test
     void anUnknownGrantTypeIsUnsupported() throws IOException {
-        HttpResponse<String> response = RawHttp.tokenRequest(sandbox, "grant_type=password&username=a&password=b",
+        HttpResponse<String> response = RawHttp.tokenRequest(sandbox.get(), "grant_type=password&username=a&password=b",
                 CLIENT, SECRET);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asText()).isEqualTo("unsupported_grant_type");
-        assertThat(sandbox.tokenRequests("password")).isEqualTo(1);
+        assertThat(sandbox.get().tokenRequests("password")).isEqualTo(1);
     }
 
     @Test
     void theTokenEndpointWantsAFormPost() throws IOException {
-        HttpResponse<String> json = RawHttp.send("POST", sandbox.tokenUrl(),
+        HttpResponse<String> json = RawHttp.send("POST", sandbox.get().tokenUrl(),
                 "{\"grant_type\":\"client_credentials\"}", null, RawHttp.JSON);
         assertThat(json.statusCode()).isEqualTo(400);
         assertThat(json(json).path("error").asText()).isEqualTo("invalid_request");
 
-        HttpResponse<String> get = RawHttp.send("GET", sandbox.tokenUrl(), null, null, null);
+        HttpResponse<String> get = RawHttp.send("GET", sandbox.get().tokenUrl(), null, null, null);
         assertThat(get.statusCode()).isEqualTo(405);
     }
 
     @Test
     void refreshTokensRotate() throws IOException {
-        String first = sandbox.issueRefreshToken(CLIENT);
+        String first = sandbox.get().issueRefreshToken(CLIENT);
 
         JsonNode rotated = json(refresh(first));
         String second = rotated.path("refresh_token").asText();
@@ -132,13 +124,14 @@ class OAuthTokenEndpointTest {
         assertThat(client.get(TASKS, rotated.path("access_token").asText()).status())
                 .as("a refresh revokes the access token issued with the old refresh token").isEqualTo(401);
         assertThat(client.get(TASKS, third.path("access_token").asText()).status()).isEqualTo(200);
-        assertThat(sandbox.tokenRequests("refresh_token")).isEqualTo(3);
+        assertThat(sandbox.get().tokenRequests("refresh_token")).isEqualTo(3);
     }
 
     @Test
     void aRefreshTokenBelongsToItsClient() throws IOException {
-        HttpResponse<String> response = RawHttp.tokenRequest(sandbox,
-                "grant_type=refresh_token&refresh_token=" + sandbox.issueRefreshToken(CLIENT), REGULAR_CLIENT, "x");
+        HttpResponse<String> response = RawHttp.tokenRequest(sandbox.get(),
+                "grant_type=refresh_token&refresh_token=" + sandbox.get().issueRefreshToken(CLIENT), REGULAR_CLIENT,
+                "x");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asText()).isEqualTo("invalid_grant");
@@ -146,7 +139,7 @@ class OAuthTokenEndpointTest {
 
     @Test
     void anAuthorizationCodeIsExchangedOnce() throws IOException {
-        String code = sandbox.issueAuthorizationCode(CLIENT, REDIRECT);
+        String code = sandbox.get().issueAuthorizationCode(CLIENT, REDIRECT);
         String form = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + REDIRECT
                 + "&client_id=" + CLIENT + "&client_secret=" + SECRET;
 
@@ -164,9 +157,9 @@ class OAuthTokenEndpointTest {
 
     @Test
     void anAuthorizationCodeNeedsItsRedirectUri() throws IOException {
-        String code = sandbox.issueAuthorizationCode(CLIENT, REDIRECT);
+        String code = sandbox.get().issueAuthorizationCode(CLIENT, REDIRECT);
 
-        HttpResponse<String> response = RawHttp.tokenRequest(sandbox,
+        HttpResponse<String> response = RawHttp.tokenRequest(sandbox.get(),
                 "grant_type=authorization_code&code=" + code + "&redirect_uri=https://evil.example/cb", CLIENT, SECRET);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -175,7 +168,7 @@ class OAuthTokenEndpointTest {
 
     @Test
     void anExpiredAccessTokenIsUnauthenticated() throws IOException {
-        String access = json(refresh(sandbox.issueRefreshToken(CLIENT))).path("access_token").asText();
+        String access = json(refresh(sandbox.get().issueRefreshToken(CLIENT))).path("access_token").asText();
         assertThat(client.get(TASKS, access).status()).isEqualTo(200);
 
         nanos.addAndGet(Duration.ofMillis(300).toNanos());
@@ -188,7 +181,7 @@ class OAuthTokenEndpointTest {
 
     @Test
     void anExpiredRefreshTokenIsAnInvalidGrant() throws IOException {
-        String refreshToken = sandbox.issueRefreshToken(CLIENT);
+        String refreshToken = sandbox.get().issueRefreshToken(CLIENT);
 
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
 
@@ -199,11 +192,11 @@ class OAuthTokenEndpointTest {
 
     @Test
     void revokingEndsAccessAndRefreshTokens() throws IOException {
-        JsonNode issued = json(refresh(sandbox.issueRefreshToken(CLIENT)));
+        JsonNode issued = json(refresh(sandbox.get().issueRefreshToken(CLIENT)));
         String access = issued.path("access_token").asText();
         assertThat(client.get(TASKS, access).status()).isEqualTo(200);
 
-        sandbox.revokeAccessTokens(CLIENT);
+        sandbox.get().revokeAccessTokens(CLIENT);
 
         assertThat(client.get(TASKS, access).status()).isEqualTo(401);
         HttpResponse<String> refreshed = refresh(issued.path("refresh_token").asText());
@@ -213,9 +206,9 @@ class OAuthTokenEndpointTest {
 
     @Test
     void oauthTokensActWithTheirUsersRole() throws IOException {
-        String regular = json(RawHttp.tokenRequest(sandbox, "grant_type=client_credentials", REGULAR_CLIENT, "x"))
+        String regular = json(RawHttp.tokenRequest(sandbox.get(), "grant_type=client_credentials", REGULAR_CLIENT, "x"))
                 .path("access_token").asText();
-        String owner = json(RawHttp.tokenRequest(sandbox, "grant_type=client_credentials", CLIENT, SECRET))
+        String owner = json(RawHttp.tokenRequest(sandbox.get(), "grant_type=client_credentials", CLIENT, SECRET))
                 .path("access_token").asText();
 
         assertThat(client.send("POST", "/tasks", CREATE, regular, SandboxClient.JSON).status()).isEqualTo(403);
@@ -241,15 +234,15 @@ class OAuthTokenEndpointTest {
 
     @Test
     void faultsReachTheTokenEndpointOnlyWhenAPlanNamesIt() throws IOException {
-        sandbox.faults(FaultPlan.builder().share(1).kinds(FaultKind.HTTP_503).build());
-        assertThat(RawHttp.tokenRequest(sandbox, "grant_type=client_credentials", CLIENT, SECRET).statusCode())
+        sandbox.get().faults(FaultPlan.builder().share(1).kinds(FaultKind.HTTP_503).build());
+        assertThat(RawHttp.tokenRequest(sandbox.get(), "grant_type=client_credentials", CLIENT, SECRET).statusCode())
                 .isEqualTo(200);
 
-        sandbox.faults(FaultPlan.builder().share(1).kinds(FaultKind.RESET_AFTER).onlyPaths("POST /oauth/token")
+        sandbox.get().faults(FaultPlan.builder().share(1).kinds(FaultKind.RESET_AFTER).onlyPaths("POST /oauth/token")
                 .build());
-        String refreshToken = sandbox.issueRefreshToken(CLIENT);
+        String refreshToken = sandbox.get().issueRefreshToken(CLIENT);
         assertThatThrownBy(() -> refresh(refreshToken)).isInstanceOf(IOException.class);
-        sandbox.clearFaults();
+        sandbox.get().clearFaults();
 
         // the rotation happened although its answer was lost
         assertThat(json(refresh(refreshToken)).path("error").asText()).isEqualTo("invalid_grant");
@@ -257,11 +250,12 @@ class OAuthTokenEndpointTest {
     }
 
     private HttpResponse<String> refresh(String refreshToken) throws IOException {
-        return RawHttp.tokenRequest(sandbox, "grant_type=refresh_token&refresh_token=" + refreshToken, CLIENT, SECRET);
+        return RawHttp.tokenRequest(sandbox.get(), "grant_type=refresh_token&refresh_token=" + refreshToken, CLIENT,
+                SECRET);
     }
 
     private HttpResponse<String> token(String form) throws IOException {
-        return RawHttp.send("POST", sandbox.tokenUrl(), form, null, RawHttp.FORM);
+        return RawHttp.send("POST", sandbox.get().tokenUrl(), form, null, RawHttp.FORM);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.camelwebwork.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.6 Project viewers: create, read, archive and restore, and giving and taking projects. */
 class ProjectViewersApiTest {
@@ -20,19 +20,9 @@ class ProjectViewersApiTest {
     private static final String CREATE = "{\"workspace_id\":1,\"email\":\"carl@client.example\","
             + "\"firstname\":\"Carl\",\"lastname\":\"Client\"}";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.builder().addToken(PM_TOKEN, 102).build().start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = SandboxExtension.of(WebworkSandbox.builder().addToken(PM_TOKEN, 102));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsAndGetsTheSeededViewer() {
@@ -68,7 +58,7 @@ class ProjectViewersApiTest {
         assertThat(carl.path("status").asText()).isEqualTo("inactive");
         assertThat(carl.get("member_since").isNull()).isTrue();
         assertThat(carl.get("projects")).isEmpty();
-        assertThat(sandbox.state().member(1, id).orElseThrow().role()).isEqualTo(Role.PROJECT_VIEWER);
+        assertThat(sandbox.get().state().member(1, id).orElseThrow().role()).isEqualTo(Role.PROJECT_VIEWER);
         assertThat(client.get("/members/" + id + "?workspace_id=1").data().path("current_role").asText())
                 .isEqualTo("Project viewer");
         assertThat(ids(client.get("/project-viewers?workspace_id=1").data())).containsExactly(105L, id);
@@ -124,7 +114,7 @@ class ProjectViewersApiTest {
         assertSuccess(unassigned, 200, "Project unassigned from viewer successfully");
         assertError(client.send("DELETE", "/project-viewers/105/unassign-project", project101), 404,
                 "Project assignment not found.");
-        assertThat(sandbox.state().viewerProjectIds(1, 105)).containsExactly(100L);
+        assertThat(sandbox.get().state().viewerProjectIds(1, 105)).containsExactly(100L);
     }
 
     @Test
@@ -142,8 +132,8 @@ class ProjectViewersApiTest {
         assertError(noProject, 422, null);
         assertThat(fieldNames(noProject.errors())).containsExactly("project_id");
         assertThat(noProject.json().path("error").asText()).contains("H1");
-        assertError(client.send("DELETE", "/project-viewers/105?workspace_id=1", null, sandbox.token(), null), 422,
-                null);
+        assertError(client.send("DELETE", "/project-viewers/105?workspace_id=1", null, sandbox.get().token(), null),
+                422, null);
         assertError(client.send("DELETE", "/project-viewers/105/unassign-project", "{}"), 422, null);
         assertError(client.get("/project-viewers"), 422, null);
 
@@ -160,7 +150,7 @@ class ProjectViewersApiTest {
     @Test
     void paginates() {
         for (int i = 0; i < 4; i++) {
-            sandbox.state().addMember(1, SandboxUser.of(900 + i, "V" + i, "Viewer", "v" + i + "@client.example"),
+            sandbox.get().state().addMember(1, SandboxUser.of(900 + i, "V" + i, "Viewer", "v" + i + "@client.example"),
                     Role.PROJECT_VIEWER);
         }
         Reply page = client.get("/project-viewers?workspace_id=1&per_page=2&page=2");

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.3 Projects: create, update, archive, tags, contracts_count, and the list's filter and pagination. */
 class ProjectsApiTest {
@@ -27,24 +27,15 @@ class ProjectsApiTest {
             + "\"deadline\":\"2024-12-20\",\"estimation\":320.5,\"budget\":42000,\"notes\":\"Phase one\","
             + "\"icon\":\"warehouse.png\"}";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.builder().addToken(EXEC_TOKEN, 101).addToken(PM_TOKEN, 102).build().start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = SandboxExtension.of(
+            WebworkSandbox.builder().addToken(EXEC_TOKEN, 101).addToken(PM_TOKEN, 102));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void createsAProject() {
-        long nextId = sandbox.state().workspaces().stream()
-                .flatMap(w -> sandbox.state().projects(w.id()).stream())
+        long nextId = sandbox.get().state().workspaces().stream()
+                .flatMap(w -> sandbox.get().state().projects(w.id()).stream())
                 .mapToLong(SandboxProject::id).max().orElseThrow() + 1;
         Reply reply = client.send("POST", "/projects", CREATE, EXEC_TOKEN, SandboxClient.JSON);
 
@@ -72,13 +63,13 @@ class ProjectsApiTest {
 
     @Test
     void showsTagsAndCountsLiveContracts() {
-        long counted = sandbox.state().addProject(1, "Counting").id();
-        long other = sandbox.state().addProject(1, "Other").id();
-        sandbox.state().addContract(SandboxContract.active(1, counted, 103));
-        SandboxContract gone = sandbox.state().addContract(SandboxContract.active(1, counted, 104));
-        sandbox.state().saveContract(new SandboxContract(gone.id(), 1, counted, 104, 168, "full", null, 3, "active",
-                gone.createdAt(), gone.updatedAt(), gone.createdAt())); // soft-deleted: not counted
-        sandbox.state().addContract(SandboxContract.active(1, other, 103));
+        long counted = sandbox.get().state().addProject(1, "Counting").id();
+        long other = sandbox.get().state().addProject(1, "Other").id();
+        sandbox.get().state().addContract(SandboxContract.active(1, counted, 103));
+        SandboxContract gone = sandbox.get().state().addContract(SandboxContract.active(1, counted, 104));
+        sandbox.get().state().saveContract(new SandboxContract(gone.id(), 1, counted, 104, 168, "full", null, 3,
+                "active", gone.createdAt(), gone.updatedAt(), gone.createdAt())); // soft-deleted: not counted
+        sandbox.get().state().addContract(SandboxContract.active(1, other, 103));
 
         assertThat(client.get("/projects/" + counted + "?workspace_id=1").data().path("contracts_count").asInt())
                 .isEqualTo(1);
@@ -110,7 +101,7 @@ class ProjectsApiTest {
                 .isEqualTo("The deadline must be a date after or equal to start date.");
         assertThat(reply.errors().path("estimation").get(0).asText()).isEqualTo("The estimation must be a number.");
         assertThat(reply.errors().path("budget").get(0).asText()).isEqualTo("The budget must be at least 0.");
-        assertThat(sandbox.state().projects(1)).hasSize(3);
+        assertThat(sandbox.get().state().projects(1)).hasSize(3);
     }
 
     @Test
@@ -160,7 +151,7 @@ class ProjectsApiTest {
 
         assertError(reply, 422, null);
         assertThat(fieldNames(reply.errors())).containsExactlyInAnyOrder("deadline", "name", "icon");
-        assertThat(sandbox.state().project(100).orElseThrow().name()).isEqualTo("Website Relaunch");
+        assertThat(sandbox.get().state().project(100).orElseThrow().name()).isEqualTo("Website Relaunch");
     }
 
     @Test
@@ -175,8 +166,8 @@ class ProjectsApiTest {
                 "Project not found.");
         assertError(client.send("DELETE", "/projects/101", "{\"workspace_id\":1}"), 404, "Project not found.");
         assertError(client.get("/tasks?workspace_id=1&project_id=101"), 404, "Project not found.");
-        assertThat(sandbox.state().project(101).orElseThrow().deletedAt()).isNotNull();
-        assertThat(sandbox.state().tasks(1, 101)).hasSize(3);
+        assertThat(sandbox.get().state().project(101).orElseThrow().deletedAt()).isNotNull();
+        assertThat(sandbox.get().state().tasks(1, 101)).hasSize(3);
     }
 
     @Test
@@ -185,7 +176,8 @@ class ProjectsApiTest {
         assertError(create, 422, null);
         assertThat(fieldNames(create.errors())).containsExactly("workspace_id");
         assertThat(create.json().path("error").asText()).contains("H1");
-        assertError(client.send("DELETE", "/projects/102?workspace_id=1", null, sandbox.token(), null), 422, null);
+        assertError(client.send("DELETE", "/projects/102?workspace_id=1", null, sandbox.get().token(), null), 422,
+                null);
         assertThat(ids(client.get("/projects?workspace_id=1").data())).contains(102L);
     }
 
@@ -200,7 +192,7 @@ class ProjectsApiTest {
     @Test
     void paginatesAndFiltersByName() {
         for (int i = 1; i <= 5; i++) {
-            sandbox.state().addProject(1, "Campaign " + i);
+            sandbox.get().state().addProject(1, "Campaign " + i);
         }
         Reply page = client.get("/projects?workspace_id=1&name=CAMPAIGN&per_page=2&page=3");
 

@@ -26,6 +26,13 @@ final class ReportFixture {
     private ReportFixture() {
     }
 
+    /** A sandbox on TimeSandbox's clock whose time data in workspace 1 is this week's entries. */
+    static WebworkSandbox startWithWeek() {
+        WebworkSandbox sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
+        addWeek(sandbox.state());
+        return sandbox;
+    }
+
     static void clearTime(SandboxState state) {
         state.timeEntries(1).forEach(e -> state.removeTimeEntry(e.id()));
     }

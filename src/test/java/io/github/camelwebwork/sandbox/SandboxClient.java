@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Raw-HTTP test client (JDK HttpClient only) for the sandbox's own tests. */
 final class SandboxClient {
@@ -37,15 +38,20 @@ final class SandboxClient {
         }
     }
 
-    private final WebworkSandbox sandbox;
+    private final Supplier<WebworkSandbox> sandbox;
 
     SandboxClient(WebworkSandbox sandbox) {
+        this(() -> sandbox);
+    }
+
+    /** A client of the sandbox {@code sandbox} supplies at each call, such as a test's {@code SandboxExtension}. */
+    SandboxClient(Supplier<WebworkSandbox> sandbox) {
         this.sandbox = sandbox;
     }
 
     /** GET with the owner token; {@code pathAndQuery} is relative to the base URL, e.g. "/tasks?x=1". */
     Reply get(String pathAndQuery) {
-        return send("GET", pathAndQuery, null, sandbox.token(), null);
+        return send("GET", pathAndQuery, null, sandbox.get().token(), null);
     }
 
     Reply get(String pathAndQuery, String token) {
@@ -54,11 +60,11 @@ final class SandboxClient {
 
     /** A write with the owner token and a JSON body. */
     Reply send(String method, String pathAndQuery, String jsonBody) {
-        return send(method, pathAndQuery, jsonBody, sandbox.token(), JSON);
+        return send(method, pathAndQuery, jsonBody, sandbox.get().token(), JSON);
     }
 
     Reply send(String method, String pathAndQuery, String body, String token, String contentType) {
-        return sendRaw(method, sandbox.baseUrl() + pathAndQuery, body, token, contentType);
+        return sendRaw(method, sandbox.get().baseUrl() + pathAndQuery, body, token, contentType);
     }
 
     /** Any URL, token null for none, body null for none. */

@@ -5,32 +5,22 @@ import static io.github.camelwebwork.sandbox.TasksWireExamplesTest.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.camelwebwork.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §2 envelopes, §3 bearer auth, §5 errors, house rules H1/H2, routing and request recording. */
 class SandboxConventionsTest {
 
     private static final String PM_TOKEN = "pm-token";
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.builder().addToken(PM_TOKEN, 102).build().start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = SandboxExtension.of(WebworkSandbox.builder().addToken(PM_TOKEN, 102));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void baseUrlAndToken() {
-        assertThat(sandbox.baseUrl()).isEqualTo("http://127.0.0.1:" + sandbox.port() + "/api/v2");
-        assertThat(sandbox.token()).isEqualTo(WebworkSandbox.DEFAULT_TOKEN);
+        assertThat(sandbox.get().baseUrl()).isEqualTo("http://127.0.0.1:" + sandbox.get().port() + "/api/v2");
+        assertThat(sandbox.get().token()).isEqualTo(WebworkSandbox.DEFAULT_TOKEN);
     }
 
     @Test
@@ -57,7 +47,7 @@ class SandboxConventionsTest {
         assertError(client.send("DELETE", "/tasks/500", SCOPE, token, SandboxClient.JSON), 403, null);
         assertError(client.send("POST", "/tasks/500/assign/103", SCOPE, token, SandboxClient.JSON), 403, null);
         assertError(client.send("DELETE", "/tasks/500/unassign/100", SCOPE, token, SandboxClient.JSON), 403, null);
-        assertThat(sandbox.state().task(500).orElseThrow().isDeleted()).isFalse();
+        assertThat(sandbox.get().state().task(500).orElseThrow().isDeleted()).isFalse();
         // reads stay open to every active member
         assertThat(client.get("/tasks?workspace_id=1&project_id=100", token).status()).isEqualTo(200);
     }
@@ -91,10 +81,11 @@ class SandboxConventionsTest {
         assertThat(post.errors().path("project_id").get(0).asText()).isEqualTo("The project id field is required.");
         assertThat(post.json().path("error").asText()).contains("H1");
 
-        Reply delete = client.send("DELETE", "/tasks/500?workspace_id=1&project_id=100", null, sandbox.token(), null);
+        Reply delete = client.send("DELETE", "/tasks/500?workspace_id=1&project_id=100", null, sandbox.get().token(),
+                null);
         assertError(delete, 422, null);
         assertThat(delete.errors().has("workspace_id")).isTrue();
-        assertThat(sandbox.state().task(500).orElseThrow().isDeleted()).isFalse();
+        assertThat(sandbox.get().state().task(500).orElseThrow().isDeleted()).isFalse();
 
         Reply assign = client.send("POST", "/tasks/500/assign/101?workspace_id=1&project_id=100", "{}");
         assertError(assign, 422, null);
@@ -109,26 +100,26 @@ class SandboxConventionsTest {
 
     @Test
     void requiresJsonContentType() {
-        Reply reply = client.send("POST", "/tasks", SCOPE, sandbox.token(), "text/plain");
+        Reply reply = client.send("POST", "/tasks", SCOPE, sandbox.get().token(), "text/plain");
         assertError(reply, 415, "Unsupported Media Type.");
-        Reply missing = client.send("DELETE", "/tasks/500", SCOPE, sandbox.token(), null);
+        Reply missing = client.send("DELETE", "/tasks/500", SCOPE, sandbox.get().token(), null);
         assertError(missing, 415, null);
         assertThat(client.send("POST", "/tasks", "{\"workspace_id\":1,\"project_id\":100,\"title\":\"x\"}",
-                sandbox.token(), "application/json; charset=UTF-8").status()).isEqualTo(201);
+                sandbox.get().token(), "application/json; charset=UTF-8").status()).isEqualTo(201);
     }
 
     @Test
     void rejectsMalformedJson() {
-        assertError(client.send("POST", "/tasks", "{\"workspace_id\":1,", sandbox.token(), SandboxClient.JSON), 400,
-                null);
-        assertError(client.send("POST", "/tasks", "[1,2]", sandbox.token(), SandboxClient.JSON), 400, null);
+        assertError(client.send("POST", "/tasks", "{\"workspace_id\":1,", sandbox.get().token(), SandboxClient.JSON),
+                400, null);
+        assertError(client.send("POST", "/tasks", "[1,2]", sandbox.get().token(), SandboxClient.JSON), 400, null);
     }
 
     @Test
     void unknownResourcesAre404() {
         assertError(client.get("/nope"), 404, "Not found.");
-        assertError(SandboxClient.sendRaw("GET", "http://127.0.0.1:" + sandbox.port() + "/api/v1/tasks", null,
-                sandbox.token(), null), 404, null);
+        assertError(SandboxClient.sendRaw("GET", "http://127.0.0.1:" + sandbox.get().port() + "/api/v1/tasks", null,
+                sandbox.get().token(), null), 404, null);
         assertError(client.get("/tasks/abc?workspace_id=1&project_id=100"), 404, "Task not found.");
         assertError(client.get("/tasks/9999?workspace_id=1&project_id=100"), 404, "Task not found.");
         assertError(client.get("/tasks/512?workspace_id=1&project_id=100"), 404, "Task not found."); // project 101
@@ -142,7 +133,7 @@ class SandboxConventionsTest {
     @Test
     void nonMembersOfAWorkspaceAreForbidden() {
         String ethan = "ethan-token";
-        sandbox.state().addToken(ethan, 101); // member of workspace 1 only
+        sandbox.get().state().addToken(ethan, 101); // member of workspace 1 only
         assertError(client.get("/tasks?workspace_id=2&project_id=200", ethan), 403, null);
         assertThat(client.get("/tasks?workspace_id=2&project_id=200").status()).isEqualTo(200);
     }
@@ -159,8 +150,8 @@ class SandboxConventionsTest {
         client.get("/tasks?workspace_id=1&project_id=100", "wrong");
         client.send("DELETE", "/tasks/500", SCOPE);
 
-        assertThat(sandbox.requests()).hasSize(2);
-        RecordedRequest rejected = sandbox.requests().get(0);
+        assertThat(sandbox.get().requests()).hasSize(2);
+        RecordedRequest rejected = sandbox.get().requests().get(0);
         assertThat(rejected.method()).isEqualTo("GET");
         assertThat(rejected.path()).isEqualTo("/api/v2/tasks");
         assertThat(rejected.rawQuery()).isEqualTo("workspace_id=1&project_id=100");
@@ -170,15 +161,15 @@ class SandboxConventionsTest {
         assertThat(rejected.body()).isEmpty();
         assertThat(rejected.json().isMissingNode()).isTrue();
 
-        RecordedRequest delete = sandbox.requests().get(1);
+        RecordedRequest delete = sandbox.get().requests().get(1);
         assertThat(delete.method()).isEqualTo("DELETE");
         assertThat(delete.path()).isEqualTo("/api/v2/tasks/500");
         assertThat(delete.rawQuery()).isNull();
         assertThat(delete.header("content-type")).isEqualTo("application/json");
         assertThat(delete.json().path("workspace_id").asInt()).isEqualTo(1);
 
-        sandbox.clearRequests();
-        assertThat(sandbox.requests()).isEmpty();
+        sandbox.get().clearRequests();
+        assertThat(sandbox.get().requests()).isEmpty();
     }
 
     static void assertError(Reply reply, int status, String message) {

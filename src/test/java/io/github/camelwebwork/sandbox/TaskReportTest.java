@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.camelwebwork.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.14 {@code /reports/task-report} over raw HTTP, computed from {@link ReportFixture}'s entries. */
 class TaskReportTest {
@@ -18,20 +18,9 @@ class TaskReportTest {
     private static final String REPORT = "/reports/task-report?workspace_id=1&start_date=2024-05-13"
             + "&end_date=2024-05-14";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-        ReportFixture.addWeek(sandbox.state());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(ReportFixture::startWithWeek);
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void breaksTimeDownByTaskAndDay() {

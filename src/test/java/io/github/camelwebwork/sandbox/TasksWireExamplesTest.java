@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each request of the reference's "Tasks: wire examples", sent byte for byte as documented. */
 class TasksWireExamplesTest {
@@ -19,19 +19,9 @@ class TasksWireExamplesTest {
             "parent_id", "created_at", "updated_at", "deleted_at");
     static final String SCOPE = "{\"workspace_id\":1,\"project_id\":100}";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.startDefault();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(WebworkSandbox::startDefault);
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsTheTasksOfAProjectWithPagination() {
@@ -74,7 +64,7 @@ class TasksWireExamplesTest {
         assertThat(ids(task.get("assignees"))).containsExactly(100L, 101L);
         assertThat(task.get("assignees").get(1).path("email").asText()).isEqualTo("ethan@acme.example");
         assertThat(task.path("created_at").asText()).matches(TIMESTAMP);
-        assertThat(sandbox.state().task(516)).isPresent();
+        assertThat(sandbox.get().state().task(516)).isPresent();
     }
 
     @Test
@@ -131,10 +121,10 @@ class TasksWireExamplesTest {
         assertThat(client.send("PUT", "/tasks/500", SCOPE).status()).isEqualTo(404);
         assertThat(client.send("DELETE", "/tasks/500", SCOPE).status()).isEqualTo(404);
         assertThat(ids(client.get("/tasks?workspace_id=1&project_id=100").data())).doesNotContain(500L);
-        SandboxTask deleted = sandbox.state().task(500).orElseThrow();
+        SandboxTask deleted = sandbox.get().state().task(500).orElseThrow();
         assertThat(deleted.deletedAt()).isNotNull();
         assertThat(deleted.title()).isEqualTo("Design new homepage");
-        assertThat(sandbox.state().tasks(1, 100)).extracting(SandboxTask::id).doesNotContain(500L);
+        assertThat(sandbox.get().state().tasks(1, 100)).extracting(SandboxTask::id).doesNotContain(500L);
     }
 
     @Test
@@ -161,7 +151,7 @@ class TasksWireExamplesTest {
         assertThat(assignee.path("task_id").asLong()).isEqualTo(502);
         assertThat(assignee.path("assigner_id").asLong()).isEqualTo(100);
         assertThat(assignee.path("email").asText()).isEqualTo("olivia@acme.example");
-        assertThat(sandbox.state().task(502).orElseThrow().assigneeIds()).containsExactly(100L);
+        assertThat(sandbox.get().state().task(502).orElseThrow().assigneeIds()).containsExactly(100L);
     }
 
     @Test
@@ -171,7 +161,7 @@ class TasksWireExamplesTest {
 
         assertSuccess(again, 200, "Task assigned successfully");
         assertThat(again.data().path("id").asLong()).isEqualTo(first.data().path("id").asLong());
-        assertThat(sandbox.state().task(500).orElseThrow().assigneeIds()).containsExactly(100L, 102L);
+        assertThat(sandbox.get().state().task(500).orElseThrow().assigneeIds()).containsExactly(100L, 102L);
     }
 
     @Test
@@ -179,7 +169,7 @@ class TasksWireExamplesTest {
         Reply reply = client.send("DELETE", "/tasks/500/unassign/100", SCOPE);
 
         assertSuccess(reply, 200, "Task unassigned successfully");
-        assertThat(sandbox.state().task(500).orElseThrow().assigneeIds()).containsExactly(102L);
+        assertThat(sandbox.get().state().task(500).orElseThrow().assigneeIds()).containsExactly(102L);
         assertThat(client.send("DELETE", "/tasks/500/unassign/100", SCOPE).status()).isEqualTo(404);
     }
 

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.8 Time entries over raw HTTP. Saturday 2024-05-11 has no seeded time for Tom (104, UTC). */
 class TimeEntriesApiTest {
@@ -23,28 +23,17 @@ class TimeEntriesApiTest {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final LocalDate TUESDAY = LocalDate.of(2024, 5, 14);
 
-    private TimeSandbox.MovableClock clock;
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new TimeSandbox.MovableClock();
-        sandbox = TimeSandbox.start(clock);
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    private final TimeSandbox.MovableClock clock = new TimeSandbox.MovableClock();
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(clock));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsAMembersDay() {
         Reply reply = client.get("/time-entries?workspace_id=1&user_id=104&date=2024-05-14");
 
         assertSuccess(reply, 200, "Time entries retrieved successfully");
-        List<SandboxTimeEntry> seeded = sandbox.state().timeEntries(1, 104, TUESDAY);
+        List<SandboxTimeEntry> seeded = sandbox.get().state().timeEntries(1, 104, TUESDAY);
         assertThat(stringIds(reply.data())).containsExactlyElementsOf(seeded.stream().map(SandboxTimeEntry::id).toList());
         JsonNode first = reply.data().get(0);
         assertThat(fieldNames(first)).containsExactlyInAnyOrderElementsOf(ENTRY_FIELDS);
@@ -96,7 +85,7 @@ class TimeEntriesApiTest {
         assertThat(data.path("start_time").asText()).isEqualTo("2024-04-06T13:00:00.000000Z"); // 09:00 EDT
         assertThat(data.path("end_time").asText()).isEqualTo("2024-04-06T21:00:00.000000Z");
         assertThat(data.path("duration_minutes").asLong()).isEqualTo(480);
-        assertThat(sandbox.state().timeEntry(data.path("id").asText())).isPresent();
+        assertThat(sandbox.get().state().timeEntry(data.path("id").asText())).isPresent();
     }
 
     @Test
@@ -111,7 +100,7 @@ class TimeEntriesApiTest {
         assertSuccess(reply, 201, "Only 2 hr 30 min of 3 hr 30 min added for Tom Teamlead: the rest overlaps "
                 + "existing time entries.");
         assertThat(reply.json().path("saved_minutes").asLong()).isEqualTo(150);
-        List<SandboxTimeEntry> day = sandbox.state().timeEntries(1, 104, LocalDate.of(2024, 5, 11));
+        List<SandboxTimeEntry> day = sandbox.get().state().timeEntries(1, 104, LocalDate.of(2024, 5, 11));
         assertThat(day).extracting(e -> e.start().toString() + "/" + e.end())
                 .containsExactly("2024-05-11T10:00:00Z/2024-05-11T11:00:00Z",
                         "2024-05-11T11:00:00Z/2024-05-11T12:00:00Z", "2024-05-11T12:00:00Z/2024-05-11T13:30:00Z");
@@ -216,7 +205,7 @@ class TimeEntriesApiTest {
         assertThat(firstError(client.send("PUT", put, "{\"workspace_id\":1,\"contract_id\":303}"), "contract_id"))
                 .isEqualTo("The selected contract id is invalid."); // Rita's contract
         client.send("POST", "/time-tracking/start", "{\"workspace_id\":1,\"user_id\":104}");
-        String running = sandbox.state().runningTimeEntry(104).orElseThrow().id();
+        String running = sandbox.get().state().runningTimeEntry(104).orElseThrow().id();
         assertThat(firstError(client.send("PUT", "/time-entries/" + running,
                 "{\"workspace_id\":1,\"start_time\":\"14:00\"}"), "end_time"))
                 .isEqualTo("A running time entry cannot be changed; stop the tracker first.");
@@ -232,11 +221,11 @@ class TimeEntriesApiTest {
 
         assertSuccess(reply, 200, "Time entry deleted successfully");
         assertThat(reply.data().isNull()).isTrue();
-        assertThat(sandbox.state().timeEntry(id)).isEmpty();
+        assertThat(sandbox.get().state().timeEntry(id)).isEmpty();
         assertError(client.send("DELETE", "/time-entries/" + id, "{\"workspace_id\":1}"), 404, "Time entry not found.");
-        assertError(client.send("DELETE", "/time-entries/" + id + "?workspace_id=1", null, sandbox.token(), null),
+        assertError(client.send("DELETE", "/time-entries/" + id + "?workspace_id=1", null, sandbox.get().token(), null),
                 422, null);
-        String other = sandbox.state().timeEntries(1, 104, TUESDAY).get(0).id();
+        String other = sandbox.get().state().timeEntries(1, 104, TUESDAY).get(0).id();
         assertError(client.send("DELETE", "/time-entries/" + other, "{\"workspace_id\":2}"), 404, null);
     }
 

@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * §7.10 Time requests over raw HTTP. Seeded (clock 2024-05-15): Rita's rejected request of Sunday 2024-04-28,
@@ -29,19 +29,9 @@ class TimeRequestsApiTest {
     private static final String MAY = "/time-requests?workspace_id=1&date_from=2024-04-01&date_to=2024-05-31";
     private static final String JSON = SandboxClient.JSON;
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsRequestsOfAPeriod() {
@@ -119,7 +109,7 @@ class TimeRequestsApiTest {
                 + "\"start\":\"2024-05-13T20:00:00\",\"end\":\"2024-05-13T21:00:00\",\"notes\":\"Hotfix\"}");
 
         assertThat(reply.status()).isEqualTo(201);
-        SandboxTimeRequest stored = sandbox.state().timeRequest(reply.data().path("id").asText()).orElseThrow();
+        SandboxTimeRequest stored = sandbox.get().state().timeRequest(reply.data().path("id").asText()).orElseThrow();
         assertThat(stored.start()).isEqualTo(Instant.parse("2024-05-14T00:00:00Z")); // 20:00 EDT
         assertThat(stored.contractId()).isNull(); // H3: optional
         assertThat(stored.activityDescription()).isEqualTo("Hotfix");
@@ -169,10 +159,10 @@ class TimeRequestsApiTest {
         Reply reply = client.send("POST", "/time-requests/" + id + "/approve", "{\"workspace_id\":1}");
 
         assertSuccess(reply, 200, "Time request approved successfully");
-        SandboxTimeRequest approved = sandbox.state().timeRequest(id).orElseThrow();
+        SandboxTimeRequest approved = sandbox.get().state().timeRequest(id).orElseThrow();
         assertThat(approved.status()).isEqualTo("approved");
         assertThat(approved.updatedBy()).isEqualTo(100);
-        List<SandboxTimeEntry> sunday = sandbox.state().timeEntries(1, 104, LocalDate.of(2024, 5, 12));
+        List<SandboxTimeEntry> sunday = sandbox.get().state().timeEntries(1, 104, LocalDate.of(2024, 5, 12));
         assertThat(sunday).singleElement().satisfies(e -> {
             assertThat(e.method()).isEqualTo("Manually added time");
             assertThat(e.start()).isEqualTo(Instant.parse("2024-05-12T14:00:00Z"));
@@ -192,11 +182,11 @@ class TimeRequestsApiTest {
         String id = client.send("POST", "/time-requests", "{\"workspace_id\":1,\"user_id\":104,\"contract_id\":309,"
                 + "\"start\":\"2024-05-14T06:00:00Z\",\"end\":\"2024-05-14T20:00:00Z\"}").data().path("id").asText();
         LocalDate tuesday = LocalDate.of(2024, 5, 14);
-        long before = minutes(sandbox.state().timeEntries(1, 104, tuesday));
+        long before = minutes(sandbox.get().state().timeEntries(1, 104, tuesday));
 
         client.send("POST", "/time-requests/" + id + "/approve", "{\"workspace_id\":1}");
 
-        List<SandboxTimeEntry> day = sandbox.state().timeEntries(1, 104, tuesday);
+        List<SandboxTimeEntry> day = sandbox.get().state().timeEntries(1, 104, tuesday);
         Instant from = Instant.parse("2024-05-14T06:00:00Z");
         Instant to = Instant.parse("2024-05-14T20:00:00Z");
         long covered = day.stream().mapToLong(e -> Duration.between(max(e.start(), from), min(e.end(), to))
@@ -225,13 +215,13 @@ class TimeRequestsApiTest {
         assertThat(request.path("status").asText()).isEqualTo("rejected");
         assertThat(request.path("comment").asText()).isEqualTo("Please track hotfixes with the desktop app");
         assertThat(request.path("updated_by").asLong()).isEqualTo(101);
-        assertThat(sandbox.state().timeEntries(1, 103, LocalDate.of(2024, 5, 11))).isEmpty();
+        assertThat(sandbox.get().state().timeEntries(1, 103, LocalDate.of(2024, 5, 11))).isEmpty();
         assertError(client.send("POST", "/time-requests/nope/approve", "{\"workspace_id\":1}"), 404,
                 "Time request not found.");
     }
 
     private String pendingOf(long userId) {
-        return sandbox.state().timeRequests(1).stream().filter(t -> t.userId() == userId && t.isPending())
+        return sandbox.get().state().timeRequests(1).stream().filter(t -> t.userId() == userId && t.isPending())
                 .findFirst().orElseThrow().id();
     }
 

@@ -7,31 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.7 the live tracker over raw HTTP; the clock is moved instead of sleeping. */
 class TimeTrackingApiTest {
 
     private static final String JSON = SandboxClient.JSON;
-    private TimeSandbox.MovableClock clock;
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new TimeSandbox.MovableClock();
-        sandbox = TimeSandbox.start(clock);
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    private final TimeSandbox.MovableClock clock = new TimeSandbox.MovableClock();
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(clock));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void startsTrackingOnAContractAndTask() {
@@ -51,7 +40,7 @@ class TimeTrackingApiTest {
         assertThat(data.path("project_name").asText()).isEqualTo("Website Relaunch");
         assertThat(data.path("message").asText()).isEqualTo(
                 "*Rita Regular* started tracking time on *Website Relaunch* - task \"Migrate blog posts\": Fix header");
-        SandboxTimeEntry running = sandbox.state().runningTimeEntry(103).orElseThrow();
+        SandboxTimeEntry running = sandbox.get().state().runningTimeEntry(103).orElseThrow();
         assertThat(running.method()).isEqualTo("Web tracker");
         assertThat(running.date()).isEqualTo(LocalDate.of(2024, 5, 15)); // 11:00 in New York
         assertThat(running.end()).isNull();
@@ -78,8 +67,8 @@ class TimeTrackingApiTest {
 
         assertSuccess(reply, 200, "Time tracking stopped successfully");
         assertThat(reply.data().isNull()).isTrue();
-        assertThat(sandbox.state().runningTimeEntry(104)).isEmpty();
-        SandboxTimeEntry stopped = sandbox.state().timeEntries(1, 104, LocalDate.of(2024, 5, 15)).stream()
+        assertThat(sandbox.get().state().runningTimeEntry(104)).isEmpty();
+        SandboxTimeEntry stopped = sandbox.get().state().timeEntries(1, 104, LocalDate.of(2024, 5, 15)).stream()
                 .filter(e -> e.method().equals("Web tracker")).findFirst().orElseThrow();
         assertThat(stopped.durationMinutes(clock.instant())).isEqualTo(95);
         Reply again = client.send("POST", "/time-tracking/stop", "{\"workspace_id\":1,\"user_id\":104}");
@@ -121,7 +110,7 @@ class TimeTrackingApiTest {
                 "{\"workspace_id\":1,\"user_id\":105}"), "user_id")).isEqualTo("The selected user id is invalid.");
         Reply missing = client.send("POST", "/time-tracking/start", "{\"workspace_id\":1}");
         assertThat(firstError(missing, "user_id")).isEqualTo("The user id field is required.");
-        assertThat(sandbox.state().runningTimeEntry(103)).isEmpty();
+        assertThat(sandbox.get().state().runningTimeEntry(103)).isEmpty();
     }
 
     @Test

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * §7.14 {@code /reports/daily-timeline}, {@code /reports/activity-level} and H8 {@code /reports/activity-descriptions}
@@ -25,20 +25,9 @@ class TimelineAndActivityReportsTest {
     private static final String DESCRIPTIONS = "/reports/activity-descriptions?workspace_id=1&start_date=2024-05-13"
             + "&end_date=2024-05-14";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-        ReportFixture.addWeek(sandbox.state());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(ReportFixture::startWithWeek);
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void timelineListsEveryMembersDay() {
@@ -81,8 +70,8 @@ class TimelineAndActivityReportsTest {
         Reply page = client.get(TIMELINE + "&per_page=2&page=3");
         assertThat(userIds(page.data())).containsExactly(104L);
         assertThat(page.pagination().path("last_page").asInt()).isEqualTo(3);
-        ReportFixture.add(sandbox.state(), 104, 305L, 101L, null, "Live", "Desktop tracker", "2024-05-15", "14:00",
-                null, 40);
+        ReportFixture.add(sandbox.get().state(), 104, 305L, 101L, null, "Live", "Desktop tracker", "2024-05-15",
+                "14:00", null, 40);
         JsonNode live = client.get("/reports/daily-timeline?workspace_id=1&date=2024-05-15&user_ids=104").data()
                 .path("users").get(0).path("time_entries").get(0);
         assertThat(live.get("end").isNull()).isTrue();
@@ -179,7 +168,7 @@ class TimelineAndActivityReportsTest {
 
     @Test
     void archivedMembersWithTimeStillAppear() {
-        ReportFixture.add(sandbox.state(), 106, null, null, null, "Handover", "Manually added time", "2024-05-13",
+        ReportFixture.add(sandbox.get().state(), 106, null, null, null, "Handover", "Manually added time", "2024-05-13",
                 "09:00", "10:00", null);
         assertThat(userIds(client.get(DESCRIPTIONS).data())).containsExactly(100L, 101L, 102L, 103L, 104L, 106L);
         assertThat(userIds(client.get(ACTIVITY.replace("2024-05-13", "2024-05-14")).data()))

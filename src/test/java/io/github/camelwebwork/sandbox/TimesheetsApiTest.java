@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * §7.9 Timesheets over raw HTTP. Seeded (clock Wednesday 2024-05-15): weeks from 2024-04-15 to the current one
@@ -29,19 +29,9 @@ class TimesheetsApiTest {
     private static final String WS = "{\"workspace_id\":1}";
     private static final String JSON = SandboxClient.JSON;
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(() -> TimeSandbox.start(new TimeSandbox.MovableClock()));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void listsTimesheetsNewestFirst() {
@@ -93,7 +83,7 @@ class TimesheetsApiTest {
         assertThat(sheet.path("created_at").asText()).matches(TIMESTAMP);
         assertThat(fieldNames(sheet.get("daily_breakdown"))).containsExactly("2024-05-13", "2024-05-14",
                 "2024-05-15", "2024-05-16", "2024-05-17", "2024-05-18", "2024-05-19");
-        long entries = sandbox.state().timeEntries(1).stream()
+        long entries = sandbox.get().state().timeEntries(1).stream()
                 .filter(e -> e.userId() == 104 && !e.date().isBefore(LocalDate.of(2024, 5, 13)))
                 .mapToLong(e -> e.durationMinutes(e.end())).sum();
         assertThat(sheet.path("total_minutes").asLong()).isEqualTo(entries);
@@ -174,7 +164,7 @@ class TimesheetsApiTest {
         Reply approved = client.send("PUT", base + "/approve", WS, TimeSandbox.EXEC, JSON);
         assertSuccess(approved, 200, "Timesheet approved successfully");
         assertThat(approved.data().isNull()).isTrue();
-        assertThat(sandbox.state().timesheet(id).orElseThrow().reviewedBy()).isEqualTo(101);
+        assertThat(sandbox.get().state().timesheet(id).orElseThrow().reviewedBy()).isEqualTo(101);
         assertThat(transitionError(client.send("PUT", base + "/reject", "{\"workspace_id\":1,\"reason\":\"x\"}")))
                 .isEqualTo("Only submitted timesheets can be rejected; this one is approved.");
     }
@@ -204,7 +194,7 @@ class TimesheetsApiTest {
         Reply query = client.send("PUT", "/timesheets/" + id + "/submit?workspace_id=1", "{}");
         assertError(query, 422, null);
         assertThat(query.json().path("error").asText()).contains("H1");
-        assertThat(sandbox.state().timesheet(id).orElseThrow().status()).isEqualTo("pending");
+        assertThat(sandbox.get().state().timesheet(id).orElseThrow().status()).isEqualTo("pending");
     }
 
     private JsonNode sheetOf(long userId, String monday) {

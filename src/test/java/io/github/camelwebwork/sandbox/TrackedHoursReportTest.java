@@ -7,30 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.14 {@code /reports/tracked-hours} over raw HTTP, computed from {@link ReportFixture}'s entries. */
 class TrackedHoursReportTest {
 
     private static final String REPORT = "/reports/tracked-hours?workspace_id=1";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = TimeSandbox.start(new TimeSandbox.MovableClock());
-        client = new SandboxClient(sandbox);
-        ReportFixture.addWeek(sandbox.state());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(ReportFixture::startWithWeek);
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void sumsTheCurrentWeekByDateUserAndProject() {
@@ -97,8 +86,8 @@ class TrackedHoursReportTest {
 
     @Test
     void countsARunningEntryUpToNow() {
-        ReportFixture.add(sandbox.state(), 104, 305L, 101L, null, "Live", "Desktop tracker", "2024-05-15", "14:00",
-                null, 75);
+        ReportFixture.add(sandbox.get().state(), 104, 305L, 101L, null, "Live", "Desktop tracker", "2024-05-15",
+                "14:00", null, 75);
         assertThat(client.get(REPORT + "&users=104").data().path("2024-05-15").path("users").get(0)
                 .path("total_minutes").asLong()).isEqualTo(60);
     }
@@ -131,8 +120,8 @@ class TrackedHoursReportTest {
 
     @Test
     void hidesAmountsFromCallersWhoDoNotSeeRates() {
-        SandboxMember ethan = sandbox.state().member(1, 101).orElseThrow();
-        sandbox.state().saveMember(ethan.withSettings(0, ethan.weeklyHoursLimit(), TimeSandbox.NOW));
+        SandboxMember ethan = sandbox.get().state().member(1, 101).orElseThrow();
+        sandbox.get().state().saveMember(ethan.withSettings(0, ethan.weeklyHoursLimit(), TimeSandbox.NOW));
         JsonNode data = client.get(REPORT, TimeSandbox.EXEC).data();
         assertThat(data.has("total_amount")).isFalse();
         JsonNode tom = data.path("2024-05-13").path("users").get(1);

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
+import io.github.camelwebwork.support.SandboxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** §7.13 Webhooks management: JSON and form bodies, validation, and the registrations kept in the state. */
 class WebhooksApiTest {
@@ -21,19 +21,9 @@ class WebhooksApiTest {
     private static final String CREATE = "{\"workspace_id\":1,\"url\":\"https://hooks.example.com/webwork\","
             + "\"events\":[\"tracker.started\",\"tracker.stopped\"]}";
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.builder().addToken(PM_TOKEN, 102).build().start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = SandboxExtension.of(WebworkSandbox.builder().addToken(PM_TOKEN, 102));
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void noWebhooksAreSeeded() {
@@ -57,11 +47,11 @@ class WebhooksApiTest {
                 .containsExactly("tracker.started", "tracker.stopped");
         assertThat(hook.path("token").asText()).matches("whsec_[0-9a-f]{32}");
 
-        SandboxWebhook stored = sandbox.state().webhooks(1).get(0);
+        SandboxWebhook stored = sandbox.get().state().webhooks(1).get(0);
         assertThat(stored.id()).isEqualTo(hook.path("id").asText());
         assertThat(stored.token()).isEqualTo(hook.path("token").asText());
         assertThat(stored.subscribes("tracker.started")).isTrue();
-        assertThat(sandbox.state().webhooks(2)).isEmpty();
+        assertThat(sandbox.get().state().webhooks(2)).isEmpty();
 
         Reply again = client.get("/webhooks/" + stored.id() + "?workspace_id=1");
         assertSuccess(again, 200, "Webhook retrieved successfully");
@@ -74,25 +64,25 @@ class WebhooksApiTest {
     @Test
     void acceptsFormBodiesWithEitherEventsStyle() {
         Reply brackets = client.send("POST", "/webhooks", "workspace_id=1&url=https%3A%2F%2Fa.example%2Fh"
-                + "&events%5B%5D=member.invited&events%5B%5D=project.created", sandbox.token(), FORM);
+                + "&events%5B%5D=member.invited&events%5B%5D=project.created", sandbox.get().token(), FORM);
         assertSuccess(brackets, 200, "Webhook created successfully");
         assertThat(brackets.data().get("events")).extracting(JsonNode::asText)
                 .containsExactly("member.invited", "project.created");
 
         Reply commas = client.send("POST", "/webhooks", "workspace_id=1&url=http://b.example/h"
-                + "&events=task.updated,project.deleted,task.updated", sandbox.token(), FORM + "; charset=UTF-8");
+                + "&events=task.updated,project.deleted,task.updated", sandbox.get().token(), FORM + "; charset=UTF-8");
         assertSuccess(commas, 200, "Webhook created successfully");
         assertThat(commas.data().get("events")).extracting(JsonNode::asText)
                 .containsExactly("task.updated", "project.deleted");
 
         String id = commas.data().path("id").asText();
         Reply update = client.send("PUT", "/webhooks/" + id, "workspace_id=1&url=http://b.example/v2",
-                sandbox.token(), FORM);
+                sandbox.get().token(), FORM);
         assertSuccess(update, 200, "Webhook updated successfully");
-        assertThat(sandbox.state().webhook(id).orElseThrow().url()).isEqualTo("http://b.example/v2");
+        assertThat(sandbox.get().state().webhook(id).orElseThrow().url()).isEqualTo("http://b.example/v2");
 
-        assertError(client.send("DELETE", "/webhooks/" + id, "workspace_id=1", sandbox.token(), FORM), 415, null);
-        assertError(client.send("POST", "/tasks", "workspace_id=1&project_id=100&title=x", sandbox.token(), FORM),
+        assertError(client.send("DELETE", "/webhooks/" + id, "workspace_id=1", sandbox.get().token(), FORM), 415, null);
+        assertError(client.send("POST", "/tasks", "workspace_id=1&project_id=100&title=x", sandbox.get().token(), FORM),
                 415, null); // only the webhook writes take forms (§2)
     }
 
@@ -114,7 +104,7 @@ class WebhooksApiTest {
         assertThat(notArray.errors().path("events").get(0).asText()).isEqualTo("The events must be an array.");
         assertError(client.send("POST", "/webhooks", "{\"workspace_id\":1,\"url\":\"not a url\",\"events\":"
                 + "[\"tracker.started\"]}"), 422, null);
-        assertThat(sandbox.state().webhooks(1)).isEmpty();
+        assertThat(sandbox.get().state().webhooks(1)).isEmpty();
     }
 
     @Test
@@ -130,20 +120,20 @@ class WebhooksApiTest {
 
     @Test
     void updatesUrlAndEventsButKeepsTheToken() {
-        SandboxWebhook hook = sandbox.state().addWebhook(
+        SandboxWebhook hook = sandbox.get().state().addWebhook(
                 SandboxWebhook.of(1, "https://old.example/h", List.of("tracker.started"), 100));
 
         Reply reply = client.send("PUT", "/webhooks/" + hook.id(), "{\"workspace_id\":1,"
                 + "\"url\":\"https://new.example/h\",\"events\":[\"project.updated\"]}");
         assertSuccess(reply, 200, "Webhook updated successfully");
         assertThat(reply.data().isNull()).isTrue();
-        SandboxWebhook updated = sandbox.state().webhook(hook.id()).orElseThrow();
+        SandboxWebhook updated = sandbox.get().state().webhook(hook.id()).orElseThrow();
         assertThat(updated.url()).isEqualTo("https://new.example/h");
         assertThat(updated.events()).containsExactly("project.updated");
         assertThat(updated.token()).isEqualTo(hook.token());
 
         client.send("PUT", "/webhooks/" + hook.id(), "{\"workspace_id\":1,\"url\":\"https://newer.example/h\"}");
-        assertThat(sandbox.state().webhook(hook.id()).orElseThrow().events()).containsExactly("project.updated");
+        assertThat(sandbox.get().state().webhook(hook.id()).orElseThrow().events()).containsExactly("project.updated");
 
         Reply invalid = client.send("PUT", "/webhooks/" + hook.id(), "{\"workspace_id\":1,\"events\":[\"nope\"]}");
         assertError(invalid, 422, null);
@@ -152,12 +142,12 @@ class WebhooksApiTest {
 
     @Test
     void deletesForGood() {
-        SandboxWebhook hook = sandbox.state().addWebhook(
+        SandboxWebhook hook = sandbox.get().state().addWebhook(
                 SandboxWebhook.of(1, "https://old.example/h", List.of("tracker.started"), 100));
 
         Reply reply = client.send("DELETE", "/webhooks/" + hook.id(), "{\"workspace_id\":1}");
         assertSuccess(reply, 200, "Webhook deleted successfully");
-        assertThat(sandbox.state().webhooks(1)).isEmpty();
+        assertThat(sandbox.get().state().webhooks(1)).isEmpty();
         assertError(client.get("/webhooks/" + hook.id() + "?workspace_id=1"), 404, "Webhook not found.");
         assertError(client.send("DELETE", "/webhooks/" + hook.id(), "{\"workspace_id\":1}"), 404,
                 "Webhook not found.");
@@ -165,10 +155,11 @@ class WebhooksApiTest {
 
     @Test
     void scopeRolesAndUnknownIds() {
-        SandboxWebhook hook = sandbox.state().addWebhook(
+        SandboxWebhook hook = sandbox.get().state().addWebhook(
                 SandboxWebhook.of(1, "https://old.example/h", List.of("tracker.started"), 100));
 
-        Reply query = client.send("DELETE", "/webhooks/" + hook.id() + "?workspace_id=1", null, sandbox.token(), null);
+        Reply query = client.send("DELETE", "/webhooks/" + hook.id() + "?workspace_id=1", null, sandbox.get().token(),
+                null);
         assertError(query, 422, null);
         assertThat(query.json().path("error").asText()).contains("H1");
         Reply createInQuery = client.send("POST", "/webhooks?workspace_id=1",
@@ -183,14 +174,14 @@ class WebhooksApiTest {
                 "Webhook not found.");
         assertError(client.get("/webhooks?workspace_id=1", PM_TOKEN), 403, null); // reads reveal the secrets
         assertError(client.send("POST", "/webhooks", CREATE, PM_TOKEN, SandboxClient.JSON), 403, null);
-        assertThat(sandbox.state().webhook(hook.id())).isPresent();
+        assertThat(sandbox.get().state().webhook(hook.id())).isPresent();
     }
 
     @Test
     void paginatesFiftyRowsByDefault() {
         for (int i = 0; i < 55; i++) {
-            sandbox.state().addWebhook(SandboxWebhook.of(1, "https://h" + i + ".example/", List.of("task.updated"),
-                    100));
+            sandbox.get().state().addWebhook(SandboxWebhook.of(1, "https://h" + i + ".example/",
+                    List.of("task.updated"), 100));
         }
         Reply first = client.get("/webhooks?workspace_id=1");
         assertThat(first.data()).hasSize(50);

@@ -6,26 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.sandbox.SandboxClient.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.camelwebwork.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** 422 answers (H6), the create limits of "Tasks: wire examples", §4 pagination and list filters. */
-class TaskValidationTest {
+/**
+ * The sandbox's 422 answers (H6), the create limits of "Tasks: wire examples", §4 pagination and list filters, over
+ * raw HTTP. The component's own refusals, before anything is sent, are {@code component.TaskValidationTest}.
+ */
+class SandboxTaskValidationTest {
 
-    private WebworkSandbox sandbox;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() {
-        sandbox = WebworkSandbox.startDefault();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    final SandboxExtension sandbox = new SandboxExtension(WebworkSandbox::startDefault);
+    private final SandboxClient client = new SandboxClient(sandbox);
 
     @Test
     void reportsEveryMissingFieldAtOnce() {
@@ -53,7 +46,7 @@ class TaskValidationTest {
         assertThat(messages(reply, "start_date")).isEqualTo("The start date does not match the format Y-m-d.");
         assertThat(messages(reply, "assignees")).isEqualTo("The assignees must be an array.");
         assertThat(messages(reply, "description")).isEqualTo("The description must be a string.");
-        assertThat(sandbox.state().allTasks()).hasSize(16);
+        assertThat(sandbox.get().state().allTasks()).hasSize(16);
     }
 
     @Test
@@ -140,7 +133,7 @@ class TaskValidationTest {
 
     @Test
     void paginatesInStableIdOrder() {
-        sandbox.state().addTasks(1, 102, 25);
+        sandbox.get().state().addTasks(1, 102, 25);
 
         Reply third = client.get("/tasks?workspace_id=1&project_id=102&per_page=10&page=3");
         JsonNode pagination = third.pagination();
