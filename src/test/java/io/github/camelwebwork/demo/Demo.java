@@ -58,7 +58,15 @@ public final class Demo {
     private static final String JIRA_EMAIL = "demo-sync@acme.example";
     private static final String JIRA_PROJECT = "DEMO";
     static final Path OUT = Path.of("target", "demo");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long a step may take: they take seconds, a loaded machine may make that a minute; success never waits. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    /**
+     * The change-capture consumers' state files. Started with webwork.snapshot=false, each consumer's first scan is its
+     * silent starting point, committed to its file: a record made before that is part of the starting point and never
+     * emitted, so the flows that make records wait for these first.
+     */
+    private static final List<String> CONSUMER_STATES = List.of("tasks.state", "time-entries.state",
+            "timesheets.state", "tasks-to-jira.state", "time-entries-to-jira.state");
 
     private final Map<String, String> summary = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
@@ -143,6 +151,7 @@ public final class Demo {
         ProducerTemplate template = camel.createProducerTemplate();
         say("Routes: " + camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
         try {
+            startingPoints();
             lifecycle(sandbox);
             changesToKafka(template, kafka, changeTopics);
             commandsFromKafka(sandbox, kafka);
@@ -230,6 +239,16 @@ public final class Demo {
         say("  Kafka    " + kafka.bootstrapServers() + " (webwork.tasks.changes, webwork.commands, webwork.commands.dlq,"
             + " ...)");
         say("  Mail     smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
+    }
+
+    /** Waits for every change-capture consumer's first scan: see {@link #CONSUMER_STATES}. */
+    private void startingPoints() {
+        Path dir = OUT.resolve("state");
+        boolean started = await(() -> CONSUMER_STATES.stream().allMatch(f -> Files.exists(dir.resolve(f))));
+        List<String> missing = CONSUMER_STATES.stream().filter(f -> !Files.exists(dir.resolve(f))).toList();
+        if (!started) {
+            failures.add("the change-capture consumers did not finish their first scans: no " + missing + " in " + dir);
+        }
     }
 
     /** routes/tasks-lifecycle.yaml runs once at start: a task created, walked through every operation, deleted. */

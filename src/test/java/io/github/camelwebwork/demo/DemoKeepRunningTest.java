@@ -114,6 +114,8 @@ class DemoKeepRunningTest {
         List<String> lines = demo.lines();
         assertThat(lines).as("ERROR and FATAL lines (output in %s)", demo.log())
                 .filteredOn(line -> line.contains("ERROR") || line.contains("FATAL")).isEmpty();
+        assertThat(lines).as("the demo's FAILED lines, which its exit code follows (output in %s)", demo.log())
+                .filteredOn(line -> line.startsWith("  FAILED: ")).isEmpty();
         assertThat(process.exitValue()).as("exit code; output in " + demo.log()).isZero();
         assertThat(lines).as("what it stopped, in that order").filteredOn(line -> line.startsWith("  stopped "))
                 .containsExactly("  stopped Camel (every route)", "  stopped the Kafka broker, then deleted its log directory",
