@@ -52,10 +52,22 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
     /** Filters of these types can let a record leave a consumer's view when the record changes. */
     private static final Set<FieldType> LEAVABLE = EnumSet.of(FieldType.CODE, FieldType.CHOICE, FieldType.BOOLEAN);
 
+    /**
+     * A consumer's default delay between polls: a minute, not Camel's 500 ms. At 500 ms an idle incremental scan alone
+     * (one or two requests a poll) asks for 7,200 or more requests an hour of a user's 3,600 (60 a minute, H5), so any
+     * consumer left at Camel's default is bound by the rate budget whatever changes; a minute is the delay of every
+     * shipped route and Kamelet.
+     */
+    static final long DEFAULT_POLL_DELAY = 60_000;
+
     @UriPath(enums = "workspaces,members,projects,project-viewers,contracts,tasks,time-tracking,time-entries,"
                      + "timesheets,time-requests,leaves,expenses,webhooks,reports")
     @Metadata(required = true, description = "The API resource: its path segment, e.g. tasks")
     private final String resource;
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY,
+              description = "Milliseconds before the next poll: a minute, not Camel's usual 500 ms, as WebWork allows 60"
+                            + " requests a minute per user and every poll takes at least one of them.")
+    private long delay = DEFAULT_POLL_DELAY;
     @UriParam
     private WebworkConfiguration configuration;
 
@@ -72,6 +84,18 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         super(uri, component);
         this.resource = resource;
         this.configuration = configuration;
+        super.setDelay(DEFAULT_POLL_DELAY);
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     @Override
