@@ -87,7 +87,7 @@ class WebworkToKafkaZooKeeperStandbyTest extends StandbyTestSupport {
      * while the selector still says it has the lead, so the master: consumers keep theirs running, and no later event
      * says otherwise; the selector gives up the lock (it is not requeued) and the standby takes it. From then on both
      * instances scan and publish: a change made now is published by both (with the same ce_id). Seen here: the standby
-     * leads 25-100 ms after the session expired and 1.5-2 s after the socket closed (the former leader's selector, cancelled, gives up its lock node
+     * leads 25-100 ms after the session expired and 1.5-2.7 s after the socket closed (the former leader's selector, cancelled, gives up its lock node
      * through its reconnected client), so the session timeout does not delay it. Fails once Camel
      * fixes this: then enable {@link #theStandbyTakesOverWhenTheLeadersSessionExpires} and correct docs/scaling.md.
      */
