@@ -67,6 +67,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     /** Held while a poll runs: a stop waits for it before it flushes the state. */
     private final ReentrantLock polling = new ReentrantLock();
     private boolean ownsRepository;
+    /** Behind master: the instance must lead to scan and emit (see LeaderGuard); NONE otherwise. */
+    private volatile LeaderGuard leader = LeaderGuard.NONE;
     /** Whether the first scan emits what exists: the snapshot option, or onInvalidState after a damaged file. */
     private boolean firstScanEmits;
     private ChangeState state;
@@ -124,6 +126,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                                                + "now, not '" + settings.onInvalidState() + "'");
         }
         checkTrigger(settings);
+        leader = LeaderGuard.of(getEndpoint(), "webwork:" + source.resource());
         repository = settings.stateRepository();
         ownsRepository = repository == null;
         if (repository == null) {
@@ -260,6 +263,9 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private int pollLocked() throws Exception {
+        if (!leader.leads()) {
+            return 0;
+        }
         if (pending.isEmpty()) {
             forgetEventReads();                 // every change a scan finds from now on is read after them
             scan();
@@ -284,7 +290,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     public boolean isBatchAllowed() {
-        return super.isBatchAllowed() && !getEndpoint().getCamelContext().isStopping();
+        return super.isBatchAllowed() && !getEndpoint().getCamelContext().isStopping() && leader.leads();
     }
 
     @Override
