@@ -16,8 +16,11 @@ import java.time.Duration;
  */
 public interface BudgetStore {
 
-    /** The outcome of {@link #take}: a slot (&gt; 0), or how long to wait before asking again. */
-    record Take(long slot, Duration retryAfter) {
+    /**
+     * The outcome of {@link #take}: a slot (&gt; 0), or how long to wait before asking again; and how many processes
+     * hold slots in the window (0: unknown), which the default fallback share divides the limit by.
+     */
+    record Take(long slot, Duration retryAfter, int sharers) {
         public boolean granted() {
             return slot > 0;
         }
@@ -40,7 +43,7 @@ public interface BudgetStore {
     /** The request of {@code slot} was not sent: the slot is free at once. */
     void giveBack(String key, long slot);
 
-    /** How many processes share the store as last known (0: unknown); the default fallback share divides by it. */
+    /** How many processes share the store as last known (0: unknown); the default fallback share divides by it too. */
     default int members() {
         return 0;
     }

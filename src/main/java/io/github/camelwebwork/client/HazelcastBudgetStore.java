@@ -61,9 +61,13 @@ public final class HazelcastBudgetStore implements BudgetStore {
 
     @Override
     public Take take(String key, int limit, Duration window) {
-        long taken = logs.executeOnKey(key,
-                new TakeSlot(limit, window.toMillis(), leaseMillis, holderHigh, holderLow, SlidingLog.pollMillis(limit, window)));
-        return taken > 0 ? new Take(taken, Duration.ZERO) : new Take(0, Duration.ofMillis(-taken));
+        long taken = logs.executeOnKey(key, new TakeSlot(limit, window.toMillis(), leaseMillis, holderHigh, holderLow,
+                SlidingLog.pollMillis(limit, window)));
+        // the low 16 bits: how many processes hold slots; the rest: the slot, or minus the wait
+        int sharers = (int) (taken & 0xFFFF);
+        long outcome = taken >> 16;
+        return outcome > 0 ? new Take(outcome, Duration.ZERO, sharers)
+                : new Take(0, Duration.ofMillis(-outcome), sharers);
     }
 
     @Override
@@ -76,8 +80,12 @@ public final class HazelcastBudgetStore implements BudgetStore {
         logs.executeOnKey(key, new GiveBack(slot));
     }
 
+    /** A member: the members of the cluster, as last known; a client: 0 (the members are not the processes). */
     @Override
     public int members() {
+        if (!(hazelcast.getLocalEndpoint() instanceof com.hazelcast.cluster.Member)) {
+            return 0;
+        }
         try {
             members = hazelcast.getCluster().getMembers().size();
         } catch (RuntimeException unreachable) {
@@ -202,7 +210,8 @@ public final class HazelcastBudgetStore implements BudgetStore {
         @Override
         long[] change(long[] log, long now, long[] out) {
             SlidingLog.Taken taken = SlidingLog.take(log, now, limit, window, lease, holderHigh, holderLow, poll);
-            out[0] = taken.granted() ? taken.slot() : taken.waitMillis();
+            long outcome = taken.granted() ? taken.slot() : taken.waitMillis();
+            out[0] = outcome << 16 | Math.min(0xFFFF, SlidingLog.holders(taken.log(), now));
             return taken.log();
         }
     }

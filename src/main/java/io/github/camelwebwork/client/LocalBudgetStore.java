@@ -34,8 +34,8 @@ public final class LocalBudgetStore implements BudgetStore {
                     lease.toMillis(), 0, 0, SlidingLog.pollMillis(limit, window));
             return taken[0].log();
         });
-        return taken[0].granted() ? new Take(taken[0].slot(), Duration.ZERO)
-                : new Take(0, Duration.ofMillis(-taken[0].waitMillis()));
+        return taken[0].granted() ? new Take(taken[0].slot(), Duration.ZERO, 1)
+                : new Take(0, Duration.ofMillis(-taken[0].waitMillis()), 1);
     }
 
     @Override

@@ -57,6 +57,17 @@ public final class SlidingLog {
         return n;
     }
 
+    /** How many holders (processes) hold slots now; the server's bookings (holder 0) do not count. */
+    public static int holders(long[] log, long now) {
+        java.util.Set<java.util.UUID> seen = new java.util.HashSet<>();
+        for (int i = HEADER; i < log.length; i += SLOT) {
+            if (log[i + UNTIL] > now && (log[i + HOLDER_HIGH] != 0 || log[i + HOLDER_LOW] != 0)) {
+                seen.add(new java.util.UUID(log[i + HOLDER_HIGH], log[i + HOLDER_LOW]));
+            }
+        }
+        return seen.size();
+    }
+
     /** Slots held now by one holder. */
     public static int heldBy(long[] log, long now, long holderHigh, long holderLow) {
         int n = 0;

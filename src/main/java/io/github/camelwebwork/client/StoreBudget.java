@@ -52,6 +52,8 @@ public final class StoreBudget {
     private final Duration enforcedWindow;
     private final int configuredShare;
     private final LongSupplier nanoClock;
+    /** How many processes held slots at the last take. */
+    private volatile int sharers;
     private volatile boolean fallback;
     private volatile RateBudget share;
     private volatile long retryStoreAt;
@@ -60,8 +62,8 @@ public final class StoreBudget {
 
     /**
      * {@code key}: the store's key of the credential (a fingerprint); {@code name}: how logs name it (no secret);
-     * {@code fallbackShare}: requests per window in fallback, 0 for the limit divided by the store's members (half
-     * when it does not know them).
+     * {@code fallbackShare}: requests per window in fallback, 0 for the limit divided by the number of processes last
+     * seen (the store's members, or the holders of slots at the last take, whichever is more; at least 2).
      */
     public StoreBudget(BudgetStore store, String key, String name, int limit, Duration window, int fallbackShare) {
         this(store, key, name, limit, window, fallbackShare, System::nanoTime);
@@ -125,6 +127,7 @@ public final class StoreBudget {
                 if (fallback) {
                     backToShared();
                 }
+                sharers = take.sharers();
                 if (take.granted()) {
                     return withShare(take.slot(), lane, deadline);
                 }
@@ -204,7 +207,7 @@ public final class StoreBudget {
             // unknown: half
         }
         int requests = configuredShare > 0 ? Math.min(configuredShare, limit)
-                : Math.max(1, members > 0 ? limit / members : limit / 2);
+                : Math.max(1, limit / Math.max(2, Math.max(members, sharers)));
         RateBudget fallbackShare = new RateBudget(requests, window);
         // spent for one window: what this process and the others took through the store may still be in it
         fallbackShare.observe(null, 0);

@@ -985,7 +985,7 @@ public class WebworkConfiguration implements Cloneable {
         return budgetFallbackShare;
     }
 
-    /** With a budgetStore: the requests per rateLimitWindow this process may send while the store is unreachable (its first one a window after the store was lost). 0: rateLimit divided by the number of members the store last knew, or half of rateLimit when it does not know them. */
+    /** With a budgetStore: the requests per rateLimitWindow this process may send while the store is unreachable (its first one a window after the store was lost). 0: rateLimit divided by the number of processes last seen sharing the store (its members, or the processes holding slots at the last request, whichever is more), and at most half of it. */
     public void setBudgetFallbackShare(int budgetFallbackShare) {
         this.budgetFallbackShare = budgetFallbackShare;
     }
