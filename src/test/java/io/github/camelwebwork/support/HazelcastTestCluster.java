@@ -44,9 +44,6 @@ public final class HazelcastTestCluster implements AutoCloseable {
         config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.partition.count", "7");
-        // a member that vanished without a word is known gone within seconds, not the default minute
-        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        config.setProperty("hazelcast.max.no.heartbeat.seconds", "4");
         config.getNetworkConfig().setPort(ports.get(index)).setPortAutoIncrement(false);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         JoinConfig join = config.getNetworkConfig().getJoin();
