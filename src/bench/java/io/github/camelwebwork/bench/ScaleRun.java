@@ -29,10 +29,11 @@ final class ScaleRun {
         List<Figures> rows = List.of(
                 BudgetCandidates.slidingLog(LIMIT, WINDOW, MINUTES, Lane.INTERACTIVE),
                 BudgetCandidates.slidingLog(LIMIT, WINDOW, MINUTES, Lane.BULK),
-                BudgetCandidates.tokenBucket(LIMIT, 1, LIMIT - 1, WINDOW, MINUTES),
-                BudgetCandidates.tokenBucket(LIMIT, 10, LIMIT - 10, WINDOW, MINUTES),
-                BudgetCandidates.tokenBucket(LIMIT, 30, LIMIT - 30, WINDOW, MINUTES),
-                BudgetCandidates.tokenBucket(LIMIT, LIMIT, LIMIT, WINDOW, MINUTES));
+                BudgetCandidates.tokenBucket(LIMIT, 1, LIMIT - 1, true, WINDOW, MINUTES),
+                BudgetCandidates.tokenBucket(LIMIT, 10, LIMIT - 10, true, WINDOW, MINUTES),
+                BudgetCandidates.tokenBucket(LIMIT, 30, LIMIT - 30, true, WINDOW, MINUTES),
+                BudgetCandidates.tokenBucket(LIMIT, LIMIT, LIMIT, true, WINDOW, MINUTES),
+                BudgetCandidates.tokenBucket(LIMIT, LIMIT, LIMIT, false, WINDOW, MINUTES));
         StringBuilder md = new StringBuilder("## 6. Scale: the rate budget's candidates\n\n");
         md.append(f("A caller that takes every request it is given, every millisecond for %d minutes, then idles for two"
                     + " windows and asks again; limit %d a minute, controlled clock (exact, machine-independent)."

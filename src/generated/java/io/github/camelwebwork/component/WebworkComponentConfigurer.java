@@ -42,8 +42,12 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetfallbackshare":
+        case "budgetFallbackShare": getOrCreateConfiguration(target).setBudgetFallbackShare(property(camelContext, int.class, value)); return true;
         case "budgetlane":
         case "budgetLane": getOrCreateConfiguration(target).setBudgetLane(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetstore":
+        case "budgetStore": getOrCreateConfiguration(target).setBudgetStore(property(camelContext, io.github.camelwebwork.client.BudgetStore.class, value)); return true;
         case "categoryid":
         case "categoryId": getOrCreateConfiguration(target).setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -229,8 +233,12 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetfallbackshare":
+        case "budgetFallbackShare": return int.class;
         case "budgetlane":
         case "budgetLane": return java.lang.String.class;
+        case "budgetstore":
+        case "budgetStore": return io.github.camelwebwork.client.BudgetStore.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
         case "clientid":
@@ -412,8 +420,12 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetfallbackshare":
+        case "budgetFallbackShare": return getOrCreateConfiguration(target).getBudgetFallbackShare();
         case "budgetlane":
         case "budgetLane": return getOrCreateConfiguration(target).getBudgetLane();
+        case "budgetstore":
+        case "budgetStore": return getOrCreateConfiguration(target).getBudgetStore();
         case "categoryid":
         case "categoryId": return getOrCreateConfiguration(target).getCategoryId();
         case "clientid":

@@ -39,8 +39,12 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetfallbackshare":
+        case "budgetFallbackShare": target.getConfiguration().setBudgetFallbackShare(property(camelContext, int.class, value)); return true;
         case "budgetlane":
         case "budgetLane": target.getConfiguration().setBudgetLane(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetstore":
+        case "budgetStore": target.getConfiguration().setBudgetStore(property(camelContext, io.github.camelwebwork.client.BudgetStore.class, value)); return true;
         case "categoryid":
         case "categoryId": target.getConfiguration().setCategoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -244,8 +248,12 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetfallbackshare":
+        case "budgetFallbackShare": return int.class;
         case "budgetlane":
         case "budgetLane": return java.lang.String.class;
+        case "budgetstore":
+        case "budgetStore": return io.github.camelwebwork.client.BudgetStore.class;
         case "categoryid":
         case "categoryId": return java.lang.String.class;
         case "clientid":
@@ -450,8 +458,12 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetfallbackshare":
+        case "budgetFallbackShare": return target.getConfiguration().getBudgetFallbackShare();
         case "budgetlane":
         case "budgetLane": return target.getConfiguration().getBudgetLane();
+        case "budgetstore":
+        case "budgetStore": return target.getConfiguration().getBudgetStore();
         case "categoryid":
         case "categoryId": return target.getConfiguration().getCategoryId();
         case "clientid":

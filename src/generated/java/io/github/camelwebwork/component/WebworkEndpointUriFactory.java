@@ -23,7 +23,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(108);
+        Set<String> props = new HashSet<>(110);
         props.add("accessToken");
         props.add("backfillFrom");
         props.add("backfillTo");
@@ -32,7 +32,9 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("budgetFallbackShare");
         props.add("budgetLane");
+        props.add("budgetStore");
         props.add("categoryId");
         props.add("clientId");
         props.add("clientSecret");

@@ -62,6 +62,7 @@ public class WebworkClient {
     private final RateBudget budget;
     private final RateBudget.Lane lane;
     private final RetrySettings retry;
+    private final StoreBudget shared;
 
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper) {
         this(http, baseUrl, tokens, mapper, null, RetrySettings.NO_RETRIES);
@@ -70,11 +71,11 @@ public class WebworkClient {
     /** {@code budget} null: no local rate budget. */
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper,
                          RateBudget budget, RetrySettings retry) {
-        this(http, baseUrl, tokens, mapper, budget, RateBudget.Lane.INTERACTIVE, retry);
+        this(http, baseUrl, tokens, mapper, budget, RateBudget.Lane.INTERACTIVE, retry, null);
     }
 
     private WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper,
-                          RateBudget budget, RateBudget.Lane lane, RetrySettings retry) {
+                          RateBudget budget, RateBudget.Lane lane, RetrySettings retry, StoreBudget shared) {
         this.lane = Objects.requireNonNull(lane, "lane");
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -83,6 +84,7 @@ public class WebworkClient {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.budget = budget;
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.shared = shared;
     }
 
     public String getBaseUrl() {
@@ -96,7 +98,21 @@ public class WebworkClient {
 
     /** This client, drawing on the budget in {@code lane} (the HTTP client, credential and budget are shared). */
     public WebworkClient withLane(RateBudget.Lane lane) {
-        return lane == this.lane ? this : new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry);
+        return lane == this.lane ? this : new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared);
+    }
+
+    /**
+     * This client, taking each request also from {@code shared}, the credential's budget in a {@link BudgetStore}
+     * that other processes share, after the local budget let it go.
+     */
+    public WebworkClient withStoreBudget(StoreBudget shared) {
+        Objects.requireNonNull(budget, "a store budget comes after the local budget");
+        return new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared);
+    }
+
+    /** The budget kept in a {@link BudgetStore}, or null (the local budget alone). */
+    public StoreBudget getStoreBudget() {
+        return shared;
     }
 
     /** The lane this client's calls take in the rate budget. */
@@ -235,9 +251,12 @@ public class WebworkClient {
     }
 
     private ApiResponse sendOnce(ApiRequest request, String token, Duration budgetWait, HttpClientContext context) {
+        if (shared != null) {
+            return sendOnceShared(request, token, budgetWait, context);
+        }
         takeBudget(request, budgetWait);
         try {
-            return send(request, token, context);
+            return send(request, token, context, null);
         } finally {
             if (budget != null) {
                 budget.completed();
@@ -245,7 +264,34 @@ public class WebworkClient {
         }
     }
 
-    private ApiResponse send(ApiRequest request, String token, HttpClientContext context) {
+    /** The same, taking the request from the store's budget too (kept apart: the single-JVM path stays as it was). */
+    private ApiResponse sendOnceShared(ApiRequest request, String token, Duration budgetWait, HttpClientContext context) {
+        long deadline = System.nanoTime() + budgetWait.toNanos();
+        takeBudget(request, budgetWait);
+        StoreBudget.Ticket ticket;
+        try {
+            ticket = shared.acquire(lane, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            budget.completed();
+            Thread.currentThread().interrupt();
+            throw new WebworkException("Interrupted while waiting for WebWork request budget", e);
+        } catch (RuntimeException e) {
+            budget.completed();
+            throw e;
+        }
+        if (ticket == null) {
+            budget.completed();
+            throw noBudget(request, budgetWait, " shared in " + shared.store());
+        }
+        try {
+            return send(request, token, context, ticket);
+        } finally {
+            shared.completed(ticket);
+            budget.completed();
+        }
+    }
+
+    private ApiResponse send(ApiRequest request, String token, HttpClientContext context, StoreBudget.Ticket ticket) {
         String target = baseUrl + request.pathAndQuery();
         String fullPath = basePath + request.path();
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
@@ -257,7 +303,7 @@ public class WebworkClient {
         }
         long started = System.nanoTime();
         try {
-            ApiResponse response = http.execute(builder.build(), context, r -> read(request, fullPath, r));
+            ApiResponse response = http.execute(builder.build(), context, r -> read(request, fullPath, r, ticket));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), basePath + request.pathAndQuery(),
                         response.statusCode(), (System.nanoTime() - started) / 1_000_000);
@@ -285,16 +331,20 @@ public class WebworkClient {
         }
         try {
             if (!budget.acquire(lane, wait)) {
-                throw new WebworkRateLimitException("No WebWork request budget for " + request.method() + " "
-                                                    + basePath + request.path() + " within "
-                                                    + (wait.equals(retry.maxBudgetWait()) ? "maxBudgetWait " : "") + wait
-                                                    + " (" + budget.limit() + " requests per "
-                                                    + budget.window() + ")", 0, null);
+                throw noBudget(request, wait, "");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WebworkException("Interrupted while waiting for WebWork request budget", e);
         }
+    }
+
+    private WebworkRateLimitException noBudget(ApiRequest request, Duration wait, String where) {
+        return new WebworkRateLimitException("No WebWork request budget for " + request.method() + " "
+                                             + basePath + request.path() + " within "
+                                             + (wait.equals(retry.maxBudgetWait()) ? "maxBudgetWait " : "") + wait
+                                             + " (" + budget.limit() + " requests per " + budget.window() + where
+                                             + ")", 0, null);
     }
 
     private byte[] serialize(ApiRequest request) {
@@ -305,10 +355,11 @@ public class WebworkClient {
         }
     }
 
-    private ApiResponse read(ApiRequest request, String fullPath, ClassicHttpResponse response) throws IOException {
+    private ApiResponse read(ApiRequest request, String fullPath, ClassicHttpResponse response,
+                             StoreBudget.Ticket ticket) throws IOException {
         int status = response.getCode();
         Map<String, String> headers = ApiResponse.headersOf(headers(response));
-        observeBudget(status, headers);
+        observeBudget(status, headers, ticket);
         String raw = response.getEntity() == null
                 ? "" : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
         JsonNode envelope = parse(raw);
@@ -331,7 +382,7 @@ public class WebworkClient {
         return new ApiResponse(status, envelope == null ? mapper.createObjectNode() : envelope, headers);
     }
 
-    private void observeBudget(int status, Map<String, String> headers) {
+    private void observeBudget(int status, Map<String, String> headers, StoreBudget.Ticket ticket) {
         if (budget == null) {
             return;
         }
@@ -339,8 +390,12 @@ public class WebworkClient {
             // Retry-After says exactly when to go on; the Remaining of a refusal (0) would book a whole window
             Duration wait = retryAfter(headers);
             budget.pauseFor(wait == null ? Duration.ofSeconds(1) : wait);
-        } else {
+        } else if (ticket == null) {
             budget.observe(intHeader(headers, "X-RateLimit-Limit"), intHeader(headers, "X-RateLimit-Remaining"));
+        } else {
+            // the store holds every process's requests: the others' are in the server's count, not spent elsewhere
+            budget.observe(intHeader(headers, "X-RateLimit-Limit"), null);
+            shared.observe(ticket, intHeader(headers, "X-RateLimit-Remaining"));
         }
     }
 

@@ -14,11 +14,13 @@ import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.AccessTokenProvider;
+import io.github.camelwebwork.client.BudgetStore;
 import io.github.camelwebwork.client.HttpClientFactory;
 import io.github.camelwebwork.client.HttpSettings;
 import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.SharedBudgets;
 import io.github.camelwebwork.client.Sha256;
+import io.github.camelwebwork.client.StoreBudget;
 import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.client.oauth.FileTokenStore;
 import io.github.camelwebwork.client.oauth.OAuth2TokenProvider;
@@ -64,6 +66,8 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
     private final Map<HttpSettings, CloseableHttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, AccessTokenProvider> credentials = new ConcurrentHashMap<>();
     private final Map<String, RateBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<String, StoreBudget> storeBudgets = new ConcurrentHashMap<>();
+    private final Set<BudgetStore> openedStores = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<HealthKey, WebworkHealth> health = new ConcurrentHashMap<>();
     private IdempotentRepository defaultIdempotentRepository;
     private final ObjectMapper objectMapper = WebworkJson.newMapper();
@@ -165,9 +169,39 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
      * that uses them ({@link SharedBudgets}); held until this component stops.
      */
     RateBudget budget(String credentialKey, WebworkConfiguration config) {
-        String key = config.getBaseUrl() + " " + credentialKey;
+        String key = config.getBaseUrl() + " " + credentialKey + via(config.getBudgetStore());
         return budgets.computeIfAbsent(key, k -> SharedBudgets.hold(k, config.getRateLimit(),
                 Duration.ofMillis(config.getRateLimitWindow())));
+    }
+
+    /**
+     * The budget of a base URL and credential in the configuration's budgetStore, or null without one; shared by every
+     * component of this JVM that uses the store, held until this component stops. The store's key is a fingerprint.
+     */
+    StoreBudget storeBudget(String credentialKey, WebworkConfiguration config) {
+        BudgetStore store = config.getBudgetStore();
+        if (store == null) {
+            return null;
+        }
+        String name = config.getBaseUrl() + " " + credentialKey;
+        return storeBudgets.computeIfAbsent(name + via(store), k -> {
+            synchronized (openedStores) {
+                if (openedStores.add(store)) {
+                    store.open();
+                }
+            }
+            return StoreBudget.hold(store, "webwork-" + Sha256.hex(name, 16), name, config.getRateLimit(),
+                    Duration.ofMillis(config.getRateLimitWindow()), config.getBudgetFallbackShare());
+        });
+    }
+
+    /**
+     * The JVM's local budget is one per store: a store stands for the processes it coordinates, so two stores in one
+     * JVM (two members of a cluster, as in a test) are two processes.
+     */
+    private static String via(BudgetStore store) {
+        return store == null ? "" : " via " + store.getClass().getSimpleName() + "@"
+                                    + Integer.toHexString(System.identityHashCode(store));
     }
 
     /**
@@ -241,6 +275,12 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         credentials.clear();
         budgets.forEach(SharedBudgets::release);
         budgets.clear();
+        storeBudgets.values().forEach(StoreBudget::release);
+        storeBudgets.clear();
+        synchronized (openedStores) {
+            openedStores.forEach(BudgetStore::close);
+            openedStores.clear();
+        }
         health.clear();
         ServiceHelper.stopService(defaultIdempotentRepository);
         defaultIdempotentRepository = null;

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.component;
 
+import io.github.camelwebwork.client.BudgetStore;
 import io.github.camelwebwork.client.oauth.TokenStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -136,6 +137,10 @@ public class WebworkConfiguration implements Cloneable {
     private long maxBudgetWait = 120_000;
     @UriParam(label = "advanced,resilience", defaultValue = "auto", enums = "auto,interactive,bulk")
     private String budgetLane = "auto";
+    @UriParam(label = "advanced,resilience")
+    private BudgetStore budgetStore;
+    @UriParam(label = "advanced,resilience", defaultValue = "0")
+    private int budgetFallbackShare;
     @UriParam(label = "advanced,resilience", defaultValue = "120000", javaType = "java.time.Duration")
     private long maxRetryAfter = 120_000;
     @UriParam(label = "advanced,resilience", defaultValue = "5")
@@ -965,6 +970,24 @@ public class WebworkConfiguration implements Cloneable {
     /** The lane this endpoint's calls take in the shared rate budget: interactive calls are served first and may use the whole budget at once; bulk calls never take budget while an interactive call waits and are spaced rateLimitWindow / rateLimit apart. auto: producers interactive, consumers (change-capture scans) bulk. Set bulk on producers that export or backfill. */
     public void setBudgetLane(String budgetLane) {
         this.budgetLane = budgetLane;
+    }
+
+    public BudgetStore getBudgetStore() {
+        return budgetStore;
+    }
+
+    /** Where the rate budget of each credential is kept when several processes (machines) use the credential: a BudgetStore bean (#bean:name), e.g. io.github.camelwebwork.client.HazelcastBudgetStore on the application's Hazelcast instance. Every request then takes a slot in the store, so that all processes together keep to rateLimit per rateLimitWindow. Default: none, each JVM keeps its own budget. */
+    public void setBudgetStore(BudgetStore budgetStore) {
+        this.budgetStore = budgetStore;
+    }
+
+    public int getBudgetFallbackShare() {
+        return budgetFallbackShare;
+    }
+
+    /** With a budgetStore: the requests per rateLimitWindow this process may send while the store is unreachable (its first one a window after the store was lost). 0: rateLimit divided by the number of processes last seen sharing the store (its members, or the processes holding slots at the last request, whichever is more), and at most half of it. */
+    public void setBudgetFallbackShare(int budgetFallbackShare) {
+        this.budgetFallbackShare = budgetFallbackShare;
     }
 
     public long getMaxRetryAfter() {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.RetrySettings;
+import io.github.camelwebwork.client.StoreBudget;
 import io.github.camelwebwork.consumer.ConsumerSettings;
 import io.github.camelwebwork.consumer.WebworkConsumer;
 import io.github.camelwebwork.client.WebworkClient;
@@ -305,6 +306,10 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         WebworkClient base = new WebworkClient(http, configuration.getBaseUrl(),
                 credential.provider(), component.objectMapper(), component.budget(credential.key(), configuration),
                 retry);
+        StoreBudget shared = component.storeBudget(credential.key(), configuration);
+        if (shared != null) {
+            base = base.withStoreBudget(shared);
+        }
         client = base.withLane(lane(RateBudget.Lane.INTERACTIVE));
         consumerClient = base.withLane(lane(RateBudget.Lane.BULK));
     }

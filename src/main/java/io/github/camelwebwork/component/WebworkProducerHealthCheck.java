@@ -69,6 +69,9 @@ final class WebworkProducerHealthCheck extends AbstractHealthCheck {
                 builder.detail("rate.window", budget.window().toString());
                 builder.detail("rate.remaining", budget.remaining());
             }
+            if (client.getStoreBudget() != null) {
+                builder.detail("rate.store", client.getStoreBudget().mode());
+            }
         }
     }
 }

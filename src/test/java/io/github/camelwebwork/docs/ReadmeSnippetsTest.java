@@ -51,7 +51,9 @@ class ReadmeSnippetsTest {
     private static final Pattern FENCE = Pattern.compile("(?m)^```([a-z]*)\\n(.*?)^```$", Pattern.DOTALL);
     private static final String IMPORTS = String.join("\n", "import java.util.*;", "import java.nio.file.*;",
             "import io.github.camelwebwork.model.*;", "import io.github.camelwebwork.component.*;",
-            "import io.github.camelwebwork.sandbox.*;", "import org.apache.camel.*;",
+            "import io.github.camelwebwork.sandbox.*;", "import io.github.camelwebwork.client.*;",
+            "import com.hazelcast.config.Config;", "import com.hazelcast.core.Hazelcast;",
+            "import com.hazelcast.core.HazelcastInstance;", "import org.apache.camel.*;",
             "import org.apache.camel.builder.RouteBuilder;");
 
     @TempDir

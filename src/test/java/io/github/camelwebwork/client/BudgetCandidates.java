@@ -14,8 +14,10 @@ import io.github.bucket4j.TimeMeter;
  * requests in ANY interval of one window (a sliding minute). The sliding log is {@link RateBudget} as the component
  * uses it; the token bucket is Bucket4j's (the engine of bucket4j_jdk17-hazelcast, -postgresql, -infinispan: the
  * distributed backends keep the same bucket state in the engine, so the arithmetic is theirs too). Each candidate is
- * driven by a caller that asks as fast as it is let (every millisecond, as many as it is given), then idles for two
- * windows and asks again; the send times give the figures. In this package for the budget's clock-taking constructor.
+ * driven by a caller that asks as fast as it is let (every millisecond, as many as it is given), then idles for about
+ * two windows and asks again for one more; the send times give the figures. In this package for the budget's clock-taking constructor.
+ * Used by {@code TokenBucketVersusSlidingLogTest} (which asserts the figures) and the benchmarks' scale group (which
+ * writes them to the results file).
  */
 public final class BudgetCandidates {
 
@@ -50,8 +52,11 @@ public final class BudgetCandidates {
         });
     }
 
-    /** Bucket4j: capacity {@code burst}, refilled greedily with {@code refill} tokens a window. */
-    public static Figures tokenBucket(int limit, int burst, int refill, Duration window, int minutes) {
+    /**
+     * Bucket4j: capacity {@code burst}, refilled with {@code refill} tokens a window, greedily (a token as soon as its
+     * share of the window passed) or intervally (all of them at the end of each window).
+     */
+    public static Figures tokenBucket(int limit, int burst, int refill, boolean greedy, Duration window, int minutes) {
         AtomicLong now = new AtomicLong(1_000_000 * MS);
         TimeMeter clock = new TimeMeter() {
             @Override
@@ -64,10 +69,11 @@ public final class BudgetCandidates {
                 return false;
             }
         };
-        Bucket bucket = Bucket.builder().addLimit(l -> l.capacity(burst).refillGreedy(refill, window))
+        Bucket bucket = Bucket.builder().addLimit(l -> greedy ? l.capacity(burst).refillGreedy(refill, window)
+                        : l.capacity(burst).refillIntervally(refill, window))
                 .withCustomTimePrecision(clock).build();
-        return drive("token bucket (Bucket4j), capacity " + burst + ", refill " + refill + " a window", limit, window,
-                minutes, now, () -> bucket.tryConsume(1));
+        return drive("token bucket (Bucket4j), capacity " + burst + ", refill " + refill + " a window "
+                     + (greedy ? "greedily" : "at its end"), limit, window, minutes, now, () -> bucket.tryConsume(1));
     }
 
     private static Figures drive(String name, int limit, Duration window, int minutes, AtomicLong now,
@@ -86,12 +92,20 @@ public final class BudgetCandidates {
         long from = start + window.toNanos();
         long steady = sent.stream().filter(t -> t >= from).count();
         double share = steady / ((double) limit * (end - from) / window.toNanos());
-        // idle for two windows, then as many as are given at one instant
-        now.addAndGet(2 * window.toNanos());
+        // idle for two windows less a millisecond (a bucket refilled at the end of each window is about to be
+        // refilled), then as many as are given at one instant, then a window more of asking as fast as it is let
+        now.set(end + 2 * window.toNanos() - MS);
         int burst = 0;
         while (take.getAsBoolean()) {
             sent.add(now.get());
             burst++;
+        }
+        long after = now.get() + window.toNanos();
+        while (now.get() < after) {
+            now.addAndGet(MS);
+            while (take.getAsBoolean()) {
+                sent.add(now.get());
+            }
         }
         return new Figures(name, limit, busiest(sent, window.toNanos()), share, burst);
     }
