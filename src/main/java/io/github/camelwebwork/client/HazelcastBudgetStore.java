@@ -1,10 +1,12 @@
 package io.github.camelwebwork.client;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -83,7 +85,7 @@ public final class HazelcastBudgetStore implements BudgetStore {
     /** A member: the members of the cluster, as last known; a client: 0 (the members are not the processes). */
     @Override
     public int members() {
-        if (!(hazelcast.getLocalEndpoint() instanceof com.hazelcast.cluster.Member)) {
+        if (!(hazelcast.getLocalEndpoint() instanceof Member)) {
             return 0;
         }
         try {
@@ -153,7 +155,7 @@ public final class HazelcastBudgetStore implements BudgetStore {
         private transient long[] result;
 
         @Override
-        public Long process(java.util.Map.Entry<String, long[]> entry) {
+        public Long process(Map.Entry<String, long[]> entry) {
             long[] log = SlidingLog.orEmpty(entry.getValue());
             long[] out = new long[1];
             result = change(log, System.currentTimeMillis(), out);
@@ -178,7 +180,7 @@ public final class HazelcastBudgetStore implements BudgetStore {
         }
 
         @Override
-        public Long process(java.util.Map.Entry<String, long[]> entry) {
+        public Long process(Map.Entry<String, long[]> entry) {
             entry.setValue(log);
             return 0L;
         }

@@ -2,6 +2,9 @@ package io.github.camelwebwork.client;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The sliding log of {@link RateBudget} as a value a {@link BudgetStore} can keep anywhere: a {@code long[]}, which
@@ -59,10 +62,10 @@ public final class SlidingLog {
 
     /** How many holders (processes) hold slots now; the server's bookings (holder 0) do not count. */
     public static int holders(long[] log, long now) {
-        java.util.Set<java.util.UUID> seen = new java.util.HashSet<>();
+        Set<UUID> seen = new HashSet<>();
         for (int i = HEADER; i < log.length; i += SLOT) {
             if (log[i + UNTIL] > now && (log[i + HOLDER_HIGH] != 0 || log[i + HOLDER_LOW] != 0)) {
-                seen.add(new java.util.UUID(log[i + HOLDER_HIGH], log[i + HOLDER_LOW]));
+                seen.add(new UUID(log[i + HOLDER_HIGH], log[i + HOLDER_LOW]));
             }
         }
         return seen.size();

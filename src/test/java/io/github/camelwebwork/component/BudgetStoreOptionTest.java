@@ -1,6 +1,7 @@
 package io.github.camelwebwork.component;
 
 import io.github.camelwebwork.client.LocalBudgetStore;
+import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.client.StoreBudget;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class BudgetStoreOptionTest extends SandboxTestSupport {
         for (int i = 0; i < 3; i++) {
             assertThat(template.requestBody(GET + "&budgetStore=#bean:budgets", (Object) null)).isNotNull();
         }
-        String key = "webwork-" + io.github.camelwebwork.client.Sha256.hex(sandbox.baseUrl() + " token-"
-                                                                         + WebworkComponent.fingerprint(sandbox.token()), 16);
+        String key = "webwork-" + Sha256.hex(sandbox.baseUrl() + " token-" + WebworkComponent.fingerprint(sandbox.token()),
+                16);
         assertThat(store.held(key)).as("slots held in the store under the fingerprint").isEqualTo(3);
         assertThat(key + shared).doesNotContain(sandbox.token());
     }
