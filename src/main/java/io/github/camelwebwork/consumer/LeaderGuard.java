@@ -85,8 +85,4 @@ final class LeaderGuard {
         }
         return leads;
     }
-
-    boolean isActive() {
-        return service != null;
-    }
 }
