@@ -11,14 +11,13 @@ import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.sandbox.RecordedRequest;
 import io.github.camelwebwork.sandbox.SandboxTask;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.support.LoopbackHttpServer;
 import io.github.camelwebwork.support.ManualClock;
 import io.github.camelwebwork.support.PollRecorder;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +61,7 @@ class ChangeCaptureCostTest extends SandboxTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
+        LoopbackHttpServer.addTo(context, port);
         return context;
     }
 

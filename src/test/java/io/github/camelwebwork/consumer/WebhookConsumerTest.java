@@ -19,16 +19,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.camelwebwork.model.Task;
-import io.github.camelwebwork.model.WebhookPayload;
 import io.github.camelwebwork.model.Webhook;
+import io.github.camelwebwork.model.WebhookPayload;
 import io.github.camelwebwork.sandbox.WebhookDelivery;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.support.LoopbackHttpServer;
 import io.github.camelwebwork.support.SandboxTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
@@ -61,10 +60,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
+        LoopbackHttpServer.addTo(context, port);
         return context;
     }
 

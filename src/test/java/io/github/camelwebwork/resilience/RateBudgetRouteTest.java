@@ -13,10 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelwebwork.client.WebworkRateLimitException;
-import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.sandbox.FaultKind;
 import io.github.camelwebwork.sandbox.FaultPlan;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.support.BudgetedComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -59,12 +59,7 @@ class RateBudgetRouteTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        WebworkComponent webwork = new WebworkComponent();
-        webwork.getConfiguration().setBaseUrl(sandbox.baseUrl());
-        webwork.getConfiguration().setAccessToken(sandbox.token());
-        webwork.getConfiguration().setRateLimit(LIMIT);
-        webwork.getConfiguration().setRateLimitWindow(WINDOW.toMillis());
-        context.addComponent("webwork", webwork);
+        context.addComponent("webwork", BudgetedComponent.of(sandbox, LIMIT, WINDOW));
         return context;
     }
 

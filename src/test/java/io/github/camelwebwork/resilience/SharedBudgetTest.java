@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.support.BudgetedComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -59,12 +59,7 @@ class SharedBudgetTest {
 
     private CamelContext context() {
         CamelContext context = new DefaultCamelContext();
-        WebworkComponent webwork = new WebworkComponent();
-        webwork.getConfiguration().setBaseUrl(sandbox.baseUrl());
-        webwork.getConfiguration().setAccessToken(sandbox.token());
-        webwork.getConfiguration().setRateLimit(LIMIT);
-        webwork.getConfiguration().setRateLimitWindow(WINDOW.toMillis());
-        context.addComponent("webwork", webwork);
+        context.addComponent("webwork", BudgetedComponent.of(sandbox, LIMIT, WINDOW));
         context.start();
         contexts.add(context);
         return context;

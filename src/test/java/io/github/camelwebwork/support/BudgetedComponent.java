@@ -1,0 +1,22 @@
+package io.github.camelwebwork.support;
+
+import java.time.Duration;
+
+import io.github.camelwebwork.component.WebworkComponent;
+import io.github.camelwebwork.sandbox.WebworkSandbox;
+
+/** A webwork component that calls a sandbox with its owner's token and a rate budget of its own setting. */
+public final class BudgetedComponent {
+
+    private BudgetedComponent() {
+    }
+
+    public static WebworkComponent of(WebworkSandbox sandbox, int limit, Duration window) {
+        WebworkComponent webwork = new WebworkComponent();
+        webwork.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        webwork.getConfiguration().setAccessToken(sandbox.token());
+        webwork.getConfiguration().setRateLimit(limit);
+        webwork.getConfiguration().setRateLimitWindow(window.toMillis());
+        return webwork;
+    }
+}
