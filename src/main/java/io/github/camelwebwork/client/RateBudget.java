@@ -61,6 +61,10 @@ public final class RateBudget {
     // not fair: the waiters' order is the lanes' business; a fair lock hands over on every unlock (a context switch
     // per request under contention)
     private final ReentrantLock lock = new ReentrantLock();
+    /** Threads waiting on {@link #changed}: an answer signals only when there are any (most answers find none). */
+    private int waiters;
+    /** {@link #remainingAtLastChange()}. */
+    private volatile int remainingHint;
     private final Condition changed = lock.newCondition();
 
     public RateBudget(int limit, Duration window) {
@@ -81,6 +85,7 @@ public final class RateBudget {
         this.answered = new long[Math.min(limit, 64)];
         this.pausedUntil = nanoClock.getAsLong();
         this.nextBulkAt = pausedUntil;
+        this.remainingHint = limit;
     }
 
     /** An interactive {@link #acquire(Lane, Duration)}. */
@@ -111,6 +116,7 @@ public final class RateBudget {
                     // the next bulk request one spacing after this one, of either lane: the log then fills no faster
                     // than it empties, and a slot frees up about every spacing, with no gap for a call to fall into
                     nextBulkAt = Math.max(nextBulkAt, now + bulkSpacing());
+                    publishRemaining(now);
                     return true;
                 }
                 long freeAt = Math.max(freeAt(), pausedUntil);
@@ -122,7 +128,12 @@ public final class RateBudget {
                     return false;
                 }
                 // a known time, or (every slot in flight) until an answer comes in or the deadline passes
-                changed.awaitNanos(Math.min(freeAt, deadline) - now);
+                waiters++;
+                try {
+                    changed.awaitNanos(Math.min(freeAt, deadline) - now);
+                } finally {
+                    waiters--;
+                }
             }
         } finally {
             if (interactive && --interactiveWaiting == 0) {
@@ -138,14 +149,29 @@ public final class RateBudget {
 
     /** The answer to an acquired request (or its failure) is in: its slot frees up one window from now. */
     public void completed() {
+        completed(null, null);
+    }
+
+    /**
+     * {@link #completed()} and {@link #observe(Integer, Integer)} of the answer's headers in one step: one lock per
+     * answer instead of two (either header may be null). The order does not matter: before and after the completion
+     * the request counts once, in flight or answered, as it does in the server's remaining count.
+     */
+    public void completed(Integer serverLimit, Integer serverRemaining) {
         lock.lock();
         try {
             if (inFlight == 0) {
                 throw new IllegalStateException("completed() without a request in flight");
             }
             inFlight--;
-            book(nanoClock.getAsLong());
-            changed.signalAll();
+            long now = nanoClock.getAsLong();
+            book(now);
+            observeLocked(serverLimit, serverRemaining, now);
+            forgetBefore(now);
+            publishRemaining(now);
+            if (waiters > 0) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -165,15 +191,31 @@ public final class RateBudget {
     public int remaining() {
         lock.lock();
         try {
-            long now = nanoClock.getAsLong();
-            if (now < pausedUntil) {
-                return 0;
-            }
-            forgetBefore(now);
-            return Math.max(0, limit - count - inFlight);
+            return remainingLocked(nanoClock.getAsLong());
         } finally {
             lock.unlock();
         }
+    }
+
+    private int remainingLocked(long now) {
+        if (now < pausedUntil) {
+            return 0;
+        }
+        forgetBefore(now);
+        return Math.max(0, limit - count - inFlight);
+    }
+
+    /**
+     * {@link #remaining()} as of the budget's last change (a take, an answer, a server header, a pause), read without
+     * the lock: what a call's {@code CamelWebworkRateLimitRemaining} header reports right after its own answer, when
+     * the two are the same. Between changes it lags behind the slots that left the window since (it errs low).
+     */
+    public int remainingAtLastChange() {
+        return remainingHint;
+    }
+
+    private void publishRemaining(long now) {
+        remainingHint = now < pausedUntil ? 0 : Math.max(0, limit - count - inFlight);
     }
 
     /**
@@ -183,21 +225,29 @@ public final class RateBudget {
      * from now.
      */
     public void observe(Integer serverLimit, Integer serverRemaining) {
+        if (serverLimit == null && serverRemaining == null) {
+            return;
+        }
         lock.lock();
         try {
-            if (serverLimit != null && serverLimit >= 1 && serverLimit < limit) {
-                shrinkTo(serverLimit);
-            }
-            if (serverRemaining == null || serverRemaining < 0) {
-                return;
-            }
             long now = nanoClock.getAsLong();
-            int excess = remaining() - serverRemaining;
-            for (int i = 0; i < excess; i++) {
-                book(now);
-            }
+            observeLocked(serverLimit, serverRemaining, now);
+            publishRemaining(now);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void observeLocked(Integer serverLimit, Integer serverRemaining, long now) {
+        if (serverLimit != null && serverLimit >= 1 && serverLimit < limit) {
+            shrinkTo(serverLimit);
+        }
+        if (serverRemaining == null || serverRemaining < 0) {
+            return;
+        }
+        int excess = remainingLocked(now) - serverRemaining;
+        for (int i = 0; i < excess; i++) {
+            book(now);
         }
     }
 
@@ -249,7 +299,9 @@ public final class RateBudget {
     public void pauseFor(Duration wait) {
         lock.lock();
         try {
-            pausedUntil = Math.max(pausedUntil, nanoClock.getAsLong() + wait.toNanos());
+            long now = nanoClock.getAsLong();
+            pausedUntil = Math.max(pausedUntil, now + wait.toNanos());
+            publishRemaining(now);
             changed.signalAll();
         } finally {
             lock.unlock();

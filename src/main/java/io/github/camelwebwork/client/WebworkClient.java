@@ -1,6 +1,7 @@
 package io.github.camelwebwork.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -19,8 +20,10 @@ import javax.net.ssl.SSLException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -30,6 +33,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
@@ -53,6 +57,9 @@ public class WebworkClient {
     private static final Logger LOG = LoggerFactory.getLogger(WebworkClient.class);
     /** Reference "Tasks: wire examples": {@code Content-Type: application/json}, no charset parameter. */
     private static final ContentType JSON = ContentType.create("application/json");
+    private static final byte[] NO_BODY = new byte[0];
+    /** What {@link #parseSuccess} takes a body Jackson cannot read for: not an object, so "not JSON". */
+    private static final JsonNode NOT_JSON = JsonNodeFactory.instance.textNode("not JSON");
 
     private final CloseableHttpClient http;
     private final String baseUrl;
@@ -63,6 +70,8 @@ public class WebworkClient {
     private final RateBudget.Lane lane;
     private final RetrySettings retry;
     private final StoreBudget shared;
+    private final FailsafeExecutor<ApiResponse> idempotentRetries;
+    private final FailsafeExecutor<ApiResponse> unsafeRetries;
 
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper) {
         this(http, baseUrl, tokens, mapper, null, RetrySettings.NO_RETRIES);
@@ -85,6 +94,8 @@ public class WebworkClient {
         this.budget = budget;
         this.retry = Objects.requireNonNull(retry, "retry");
         this.shared = shared;
+        this.idempotentRetries = retries(CallSafety.IDEMPOTENT, retry.maxAttempts());
+        this.unsafeRetries = retries(CallSafety.NOT_IDEMPOTENT, retry.maxAttempts());
     }
 
     public String getBaseUrl() {
@@ -155,18 +166,10 @@ public class WebworkClient {
     public ApiResponse execute(ApiRequest request, CallSafety safety, int maxAttempts) {
         AtomicInteger attempts = new AtomicInteger();
         AtomicBoolean doubted = new AtomicBoolean();
-        RetryPolicy<ApiResponse> policy = RetryPolicy.<ApiResponse>builder()
-                .handleIf((r, e) -> e != null && retryable(e, safety))
-                .abortIf((r, e) -> e instanceof WebworkTooManyRequestsException tooMany
-                                   && retryAfter(tooMany).compareTo(retry.maxRetryAfter()) > 0)
-                .withMaxAttempts(Math.max(1, maxAttempts))
-                .withBackoff(positive(retry.initialBackoff()), positive(retry.maxBackoff()).plusNanos(1))
-                .withJitter(0.25)
-                .withDelayFn(ctx -> ctx.getLastException() instanceof WebworkTooManyRequestsException tooMany
-                        ? retryAfter(tooMany) : Duration.ofMillis(-1))
-                .build();
+        FailsafeExecutor<ApiResponse> failsafe = maxAttempts != retry.maxAttempts() ? retries(safety, maxAttempts)
+                : safety == CallSafety.IDEMPOTENT ? idempotentRetries : unsafeRetries;
         try {
-            return Failsafe.with(policy).get(ctx -> {
+            return failsafe.get(ctx -> {
                 attempts.incrementAndGet();
                 try {
                     return sendWithRefresh(request);
@@ -203,6 +206,24 @@ public class WebworkClient {
             throw new WebworkException("WebWork API " + request.method() + " " + basePath + request.path()
                                        + " was interrupted", cause);
         }
+    }
+
+    /**
+     * The retries of a call of {@code safety} in at most {@code maxAttempts} attempts. Policies and executors are
+     * immutable and thread-safe: those of the configured attempts are built once per client, not per call.
+     */
+    private FailsafeExecutor<ApiResponse> retries(CallSafety safety, int maxAttempts) {
+        RetryPolicy<ApiResponse> policy = RetryPolicy.<ApiResponse>builder()
+                .handleIf((r, e) -> e != null && retryable(e, safety))
+                .abortIf((r, e) -> e instanceof WebworkTooManyRequestsException tooMany
+                                   && retryAfter(tooMany).compareTo(retry.maxRetryAfter()) > 0)
+                .withMaxAttempts(Math.max(1, maxAttempts))
+                .withBackoff(positive(retry.initialBackoff()), positive(retry.maxBackoff()).plusNanos(1))
+                .withJitter(0.25)
+                .withDelayFn(ctx -> ctx.getLastException() instanceof WebworkTooManyRequestsException tooMany
+                        ? retryAfter(tooMany) : Duration.ofMillis(-1))
+                .build();
+        return Failsafe.with(policy);
     }
 
     private static boolean retryable(Throwable e, CallSafety safety) {
@@ -255,13 +276,20 @@ public class WebworkClient {
             return sendOnceShared(request, token, budgetWait, context);
         }
         takeBudget(request, budgetWait);
+        ServerCount seen = budget == null ? null : new ServerCount();
         try {
-            return send(request, token, context, null);
+            return send(request, token, context, null, seen);
         } finally {
             if (budget != null) {
-                budget.completed();
+                budget.completed(seen.limit, seen.remaining);
             }
         }
+    }
+
+    /** The {@code X-RateLimit-*} of an answer, booked with its completion (one budget lock per answer, not two). */
+    private static final class ServerCount {
+        Integer limit;
+        Integer remaining;
     }
 
     /** The same, taking the request from the store's budget too (kept apart: the single-JVM path stays as it was). */
@@ -284,14 +312,15 @@ public class WebworkClient {
             throw noBudget(request, budgetWait, " shared in " + shared.store());
         }
         try {
-            return send(request, token, context, ticket);
+            return send(request, token, context, ticket, null);
         } finally {
             shared.completed(ticket);
             budget.completed();
         }
     }
 
-    private ApiResponse send(ApiRequest request, String token, HttpClientContext context, StoreBudget.Ticket ticket) {
+    private ApiResponse send(ApiRequest request, String token, HttpClientContext context, StoreBudget.Ticket ticket,
+                             ServerCount seen) {
         String target = baseUrl + request.pathAndQuery();
         String fullPath = basePath + request.path();
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
@@ -303,7 +332,7 @@ public class WebworkClient {
         }
         long started = System.nanoTime();
         try {
-            ApiResponse response = http.execute(builder.build(), context, r -> read(request, fullPath, r, ticket));
+            ApiResponse response = http.execute(builder.build(), context, r -> read(request, fullPath, r, ticket, seen));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), basePath + request.pathAndQuery(),
                         response.statusCode(), (System.nanoTime() - started) / 1_000_000);
@@ -356,20 +385,24 @@ public class WebworkClient {
     }
 
     private ApiResponse read(ApiRequest request, String fullPath, ClassicHttpResponse response,
-                             StoreBudget.Ticket ticket) throws IOException {
+                             StoreBudget.Ticket ticket, ServerCount seen) throws IOException {
         int status = response.getCode();
         Map<String, String> headers = ApiResponse.headersOf(headers(response));
-        observeBudget(status, headers, ticket);
-        String raw = response.getEntity() == null
-                ? "" : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
-        JsonNode envelope = parse(raw);
+        observeBudget(status, headers, ticket, seen);
         boolean ok = status >= 200 && status < 300;
+        HttpEntity entity = response.getEntity();
+        JsonNode envelope;
+        String raw = "";
+        if (ok) {
+            // parsed straight from the stream (Jackson's recycled buffers, no copy of the body): a success's body is
+            // never quoted in an error
+            envelope = entity == null ? null : parseSuccess(entity, request, fullPath, status);
+        } else {
+            byte[] body = entity == null ? NO_BODY : EntityUtils.toByteArray(entity);
+            envelope = parse(body);
+            raw = new String(body, StandardCharsets.UTF_8);
+        }
         if (!ok || envelope == null || envelope.path("success").asBoolean(true) == false) {
-            if (ok && envelope == null && !raw.isBlank()) {
-                throw new WebworkTransportException("WebWork API " + request.method() + " " + fullPath
-                                                    + " answered HTTP " + status + " with a body that is not JSON",
-                        null, true);
-            }
             if (status == 429) {
                 String message = envelope == null ? null : envelope.path("message").asText(null);
                 throw new WebworkTooManyRequestsException(status, request.method(), fullPath, message, null,
@@ -382,7 +415,28 @@ public class WebworkClient {
         return new ApiResponse(status, envelope == null ? mapper.createObjectNode() : envelope, headers);
     }
 
-    private void observeBudget(int status, Map<String, String> headers, StoreBudget.Ticket ticket) {
+    /** A 2xx answer's envelope; null for an empty (or blank) body; a transport failure for one that is not JSON. */
+    private JsonNode parseSuccess(HttpEntity entity, ApiRequest request, String fullPath, int status)
+            throws IOException {
+        JsonNode node;
+        try (InputStream in = entity.getContent()) {
+            node = in == null ? null : mapper.readTree(in);
+        } catch (JsonProcessingException e) {
+            node = NOT_JSON;
+        }
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new WebworkTransportException("WebWork API " + request.method() + " " + fullPath
+                                                + " answered HTTP " + status + " with a body that is not JSON",
+                    null, true);
+        }
+        return node;
+    }
+
+    private void observeBudget(int status, Map<String, String> headers, StoreBudget.Ticket ticket,
+                               ServerCount seen) {
         if (budget == null) {
             return;
         }
@@ -391,7 +445,8 @@ public class WebworkClient {
             Duration wait = retryAfter(headers);
             budget.pauseFor(wait == null ? Duration.ofSeconds(1) : wait);
         } else if (ticket == null) {
-            budget.observe(intHeader(headers, "X-RateLimit-Limit"), intHeader(headers, "X-RateLimit-Remaining"));
+            seen.limit = intHeader(headers, "X-RateLimit-Limit");
+            seen.remaining = intHeader(headers, "X-RateLimit-Remaining");
         } else {
             // the store holds every process's requests: the others' are in the server's count, not spent elsewhere
             budget.observe(intHeader(headers, "X-RateLimit-Limit"), null);
@@ -433,16 +488,25 @@ public class WebworkClient {
         return d.isZero() || d.isNegative() ? Duration.ofMillis(1) : d;
     }
 
-    private JsonNode parse(String raw) {
-        if (raw.isBlank()) {
+    private JsonNode parse(byte[] body) {
+        if (isBlank(body)) {
             return null;
         }
         try {
-            JsonNode node = mapper.readTree(raw);
+            JsonNode node = mapper.readTree(body);
             return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
+        } catch (IOException e) {
+            return null;                                   // not JSON (a byte array has no other I/O to fail)
         }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Map.Entry<String, String>> headers(ClassicHttpResponse response) {

@@ -2,7 +2,6 @@ package io.github.camelwebwork.component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import io.github.camelwebwork.client.WebworkAuthenticationException;
 import io.github.camelwebwork.client.WebworkException;
@@ -19,7 +18,8 @@ final class WebworkHealth {
 
     private final String credentialKey;
     private final Clock clock;
-    private volatile Instant lastSuccess;
+    /** The clock's millis of the last call that worked; MIN_VALUE: none yet. */
+    private volatile long lastSuccess = Long.MIN_VALUE;
     private volatile String refusal;
 
     WebworkHealth(String credentialKey, Clock clock) {
@@ -27,9 +27,19 @@ final class WebworkHealth {
         this.clock = clock;
     }
 
+    /**
+     * Called after every call that worked, from every thread: it writes only when the stored time is a second old or
+     * there is a refusal to clear, so that concurrent calls do not all write the same fields (freshness is a minute).
+     */
     void success() {
-        lastSuccess = clock.instant();
-        refusal = null;
+        long now = clock.millis();
+        long last = lastSuccess;
+        if (last == Long.MIN_VALUE || now - last >= 1_000 || now < last) {
+            lastSuccess = now;
+        }
+        if (refusal != null) {
+            refusal = null;
+        }
     }
 
     void failure(Throwable e) {
@@ -44,8 +54,8 @@ final class WebworkHealth {
     }
 
     boolean workedRecently() {
-        Instant last = lastSuccess;
-        return last != null && last.isAfter(clock.instant().minus(FRESH));
+        long last = lastSuccess;
+        return last != Long.MIN_VALUE && last > clock.millis() - FRESH.toMillis();
     }
 
     String credentialKey() {

@@ -85,7 +85,8 @@ public class WebworkProducer extends DefaultProducer {
             throw e;
         } finally {
             if (client.getBudget() != null) {
-                message.setHeader(WebworkConstants.RATE_LIMIT_REMAINING, client.getBudget().remaining());
+                // as of this call's answer (or refusal): read without the budget's lock
+                message.setHeader(WebworkConstants.RATE_LIMIT_REMAINING, client.getBudget().remainingAtLastChange());
             }
         }
         if (result.hasBody()) {

@@ -73,6 +73,48 @@ class RateBudgetRemainingTest {
         }
     }
 
+    /**
+     * The client books an answer's {@code X-RateLimit-*} with its completion, in one lock: the same budget as booking
+     * them first and completing after; and the lock-free figure the producer's header reads right after its answer
+     * is the exact one, with or without a 429's pause.
+     */
+    @Test
+    void anAnswerBookedWithItsHeadersInOneStepLeavesTheSameBudget() throws Exception {
+        AtomicLong nanos = new AtomicLong(5_000_000_000L);
+        int limit = 23;
+        RateBudget twoSteps = new RateBudget(limit, Duration.ofSeconds(10), nanos::get);
+        RateBudget oneStep = new RateBudget(limit, Duration.ofSeconds(10), nanos::get);
+        assertThat(oneStep.remainingAtLastChange()).isEqualTo(limit);
+        Random random = new Random(7);
+        int booked = 0;
+        for (int step = 0; step < 5_000; step++) {
+            nanos.addAndGet(random.nextInt(900_000_000));
+            if (random.nextInt(50) == 0) {
+                Duration pause = Duration.ofMillis(random.nextInt(3_000));
+                twoSteps.pauseFor(pause);
+                oneStep.pauseFor(pause);
+                assertThat(oneStep.remainingAtLastChange()).isEqualTo(oneStep.remaining());
+            }
+            boolean a = twoSteps.acquire(Duration.ZERO);
+            boolean b = oneStep.acquire(Duration.ZERO);
+            assertThat(b).as("step %d", step).isEqualTo(a);
+            if (!a) {
+                continue;
+            }
+            nanos.addAndGet(random.nextInt(200_000_000));
+            Integer serverLimit = random.nextInt(200) == 0 ? limit - 1 - random.nextInt(3) : null;
+            Integer serverRemaining = random.nextInt(4) == 0 ? random.nextInt(limit) : null;
+            twoSteps.observe(serverLimit, serverRemaining);
+            twoSteps.completed();
+            oneStep.completed(serverLimit, serverRemaining);
+            booked++;
+            assertThat(oneStep.remaining()).as("step %d", step).isEqualTo(twoSteps.remaining());
+            assertThat(oneStep.limit()).isEqualTo(twoSteps.limit());
+            assertThat(oneStep.remainingAtLastChange()).as("step %d", step).isEqualTo(oneStep.remaining());
+        }
+        assertThat(booked).as("answers booked").isGreaterThan(1_000);
+    }
+
     private static boolean sendAndAnswer(RateBudget budget) throws InterruptedException {
         if (!budget.acquire(Duration.ZERO)) {
             return false;

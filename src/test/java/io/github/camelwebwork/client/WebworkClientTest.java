@@ -82,6 +82,29 @@ class WebworkClientTest {
     }
 
     @Test
+    void a2xxBodyThatIsJsonButNotAnObjectIsATransportFailureToo() {
+        stub.answer(200, "application/json", "[{\"id\":1}]");
+
+        Throwable e = catchThrowable(() -> client(stub.baseUrl()).execute(GET_TASK));
+
+        assertThat(e).isInstanceOf(WebworkTransportException.class).hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void anEmptyOrBlank2xxBodyIsAnEmptyEnvelope() {
+        for (String body : new String[] {"", " \r\n\t "}) {
+            stub.answer(200, "application/json", body);
+
+            ApiResponse response = client(stub.baseUrl()).execute(GET_TASK);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.envelope().isObject()).isTrue();
+            assertThat(response.envelope().size()).isZero();
+            assertThat(response.data().isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
     void validationErrorsCarryTheFieldMessages() {
         stub.answer(422, "application/json", "{\"success\":false,\"message\":\"The given data was invalid.\","
                                              + "\"errors\":{\"title\":[\"The title field is required.\"],"
