@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * namespace. camel-master starts and stops the consumer on the cluster view's leadership events, and camel-zookeeper
  * 4.18.0 sends none when a leader loses its ZooKeeper session or connection: the standby takes the lock while the
  * former leader's consumers keep running, and both would scan and publish every change. The guard asks the cluster
- * service before each poll and each change ({@link CamelClusterService#isLeader(String)}: a read, no view of its own,
+ * service before each poll, each change and each webhook event (trigger=webhook: refused, so WebWork sends it again) ({@link CamelClusterService#isLeader(String)}: a read, no view of its own,
  * nothing to release); a consumer that is not behind {@code master:} is never refused.
  */
 final class LeaderGuard {

@@ -382,6 +382,13 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 throw new WebworkException("webwork:" + source.resource() + " is stopping: event " + payload.getId()
                                            + " is refused, so that WebWork delivers it again");
             }
+            if (!leader.leads()) {
+                // left running behind master: without leading (see LeaderGuard): the leader reads and emits; a
+                // delivery here is refused as a standby's is, and WebWork sends it again
+                throw new WebworkException("webwork:" + source.resource() + " does not lead its master: namespace: "
+                                           + "event " + payload.getId() + " is refused, so that WebWork delivers it"
+                                           + " again");
+            }
             long read = ++reads;
             JsonNode record = pages.get(source.client(), plan.get(), source.options(), t.headers()).orElse(null);
             Change change = changeOf(t.partition(), t.id(), record, read);
