@@ -23,19 +23,46 @@ import com.hazelcast.core.HazelcastInstance;
  */
 public final class HazelcastTestCluster implements AutoCloseable {
 
-    private final String name = "webwork-test-" + UUID.randomUUID();
+    private final String name;
     private final List<Integer> ports = new ArrayList<>();
     private final List<HazelcastInstance> instances = new ArrayList<>();
 
     public HazelcastTestCluster(int memberPorts) {
+        this.name = "webwork-test-" + UUID.randomUUID();
         for (int i = 0; i < memberPorts; i++) {
             ports.add(freePort());
         }
     }
 
+    /** The cluster of {@code name} on {@code ports}, as another process of the same test started it. */
+    public HazelcastTestCluster(String name, List<Integer> ports) {
+        this.name = name;
+        this.ports.addAll(ports);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Integer> ports() {
+        return List.copyOf(ports);
+    }
+
     /** A member on the {@code index}-th port. */
     public HazelcastInstance startMember(int index) {
+        return startMember(index, false);
+    }
+
+    /**
+     * A member on the {@code index}-th port; {@code fastFailureDetection}: a member that stops answering (a process
+     * killed with {@code kill -9}) is taken out of the cluster after 3 s without a heartbeat instead of 60 s.
+     */
+    public HazelcastInstance startMember(int index, boolean fastFailureDetection) {
         Config config = new Config();
+        if (fastFailureDetection) {
+            config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+            config.setProperty("hazelcast.max.no.heartbeat.seconds", "3");
+        }
         config.setClusterName(name);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
