@@ -1,13 +1,12 @@
 package io.github.camelwebwork.resilience;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -16,6 +15,7 @@ import io.github.camelwebwork.client.HazelcastBudgetStore;
 import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
 import io.github.camelwebwork.support.HazelcastTestCluster;
+import io.github.camelwebwork.support.JavaProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,26 +44,12 @@ class ThreeProcessBudgetTest {
     Path dir;
     private final WebworkSandbox sandbox = WebworkSandbox.builder().rateLimit(LIMIT, WINDOW).build().start();
     private final HazelcastTestCluster cluster = new HazelcastTestCluster(4);
-    private final List<Worker> workers = new ArrayList<>();
-
-    private record Worker(Process process, Path output) {
-        String text() {
-            try {
-                return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        String line(String prefix) {
-            return text().lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
-        }
-    }
+    private final List<JavaProcess> workers = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        for (Worker worker : workers) {
-            worker.process().destroyForcibly().waitFor();
+        for (JavaProcess worker : workers) {
+            worker.kill();
         }
         cluster.close();
         sandbox.close();
@@ -85,9 +71,9 @@ class ThreeProcessBudgetTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.requests().size() >= atStart + 6 * LIMIT);
         double before = perWindow(sandbox.requests().size() - atStart, started);
 
-        Worker killed = workers.get(1);
+        JavaProcess killed = workers.get(1);
         UUID killedId = UUID.fromString(killed.line("READY ").substring("READY ".length()).trim());
-        killed.process().destroyForcibly().waitFor();                    // SIGKILL: no shutdown of anything
+        killed.kill();                    // SIGKILL: no shutdown of anything
         long kill = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).until(() -> member.getCluster().getMembers().size() == 3);
         double gone = (System.nanoTime() - kill) / 1e9;
@@ -100,7 +86,7 @@ class ThreeProcessBudgetTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.requests().size() >= afterCount + 4 * LIMIT);
         double after = perWindow(sandbox.requests().size() - afterCount, afterStart);
         Files.createFile(stopFile);
-        for (Worker worker : List.of(workers.get(0), workers.get(2))) {
+        for (JavaProcess worker : List.of(workers.get(0), workers.get(2))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> worker.line("DONE ") != null);
         }
 
@@ -111,24 +97,19 @@ class ThreeProcessBudgetTest {
                 sandbox.rateLimitedCount());
         assertThat(sandbox.rateLimitedCount()).as("429s").isZero();
         assertThat(sandbox.requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-        for (Worker worker : List.of(workers.get(0), workers.get(2))) {
+        for (JavaProcess worker : List.of(workers.get(0), workers.get(2))) {
             String[] done = worker.line("DONE ").split(" ", 4);
             assertThat(Integer.parseInt(done[2])).as("failures of a worker left running: %s", done[3]).isZero();
             assertThat(Integer.parseInt(done[1])).as("calls of a worker left running").isGreaterThan(LIMIT);
         }
     }
 
-    private Worker start(int index, Path stopFile) throws IOException {
-        Path output = dir.resolve("worker-" + index + ".log");
-        List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-cp", System.getProperty("java.class.path"), BudgetWorkerProcess.class.getName(),
-                sandbox.baseUrl(), cluster.name(),
+    private JavaProcess start(int index, Path stopFile) throws IOException {
+        return JavaProcess.start(BudgetWorkerProcess.class, List.of(sandbox.baseUrl(), cluster.name(),
                 cluster.ports().stream().map(String::valueOf).collect(Collectors.joining(",")),
                 Integer.toString(index), Integer.toString(LIMIT), Long.toString(WINDOW.toMillis()), "4",
-                stopFile.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("WEBWORK_ACCESS_TOKEN", sandbox.token());
-        return new Worker(builder.start(), output);
+                stopFile.toString()), Map.of("WEBWORK_ACCESS_TOKEN", sandbox.token()),
+                dir.resolve("worker-" + index + ".log"));
     }
 
     private static double perWindow(int requests, long since) {
@@ -137,6 +118,11 @@ class ThreeProcessBudgetTest {
     }
 
     private String storeKey() {
+        return storeKey(sandbox);
+    }
+
+    /** The key of the sandbox's credential in a budget store. */
+    static String storeKey(WebworkSandbox sandbox) {
         return "webwork-" + Sha256.hex(sandbox.baseUrl() + " token-" + Sha256.hex(sandbox.token(), 8), 16);
     }
 }
