@@ -21,8 +21,38 @@ final class ScaleRun {
     private static final int LIMIT = 60;
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MINUTES = 600;
+    private static final int WAIT_MINUTES = 30;
+    private static final Duration CALL_EVERY = Duration.ofSeconds(7);
 
     private ScaleRun() {
+    }
+
+    /** The wait of an interactive call during a full scan, with the lanes and as before them. */
+    private static String interactiveWaits() {
+        StringBuilder md = new StringBuilder(f("%n### Interactive calls during a full scan%n%n"));
+        md.append(f("A full scan of 50,000 tasks (500 requests, more than 8 minutes of the budget) runs for %d minutes"
+                    + " taking every request it is given, while a `tasks.get` is issued every %d s (the next one at once when its time passed while the last waited); limit %d a minute,"
+                    + " controlled clock. A slot is the window (with its margin) over the limit: %.2f s.%n%n",
+                WAIT_MINUTES, CALL_EVERY.toSeconds(), LIMIT, (WINDOW.toNanos() + 1e9) / LIMIT / 1e9));
+        md.append("| scan's lane | calls | p50 wait | p95 wait | max wait | p95 in slots | scan requests |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Lane lane : List.of(Lane.BULK, Lane.INTERACTIVE)) {
+            try {
+                BudgetCandidates.ScanWaits w = BudgetCandidates.interactiveWaitsDuringScan(LIMIT, WINDOW, CALL_EVERY,
+                        WAIT_MINUTES, lane);
+                md.append(f("| %s | %d | %.2f s | %.2f s | %.2f s | %.2f | %d |%n", lane == Lane.BULK
+                                ? "bulk (change capture's default)" : "interactive (as before the lanes)",
+                        w.waitsNanos().size(), w.percentile(50) / 1e9, w.percentile(95) / 1e9, w.max() / 1e9,
+                        (double) w.percentile(95) / w.slotNanos(), w.bulkRequests()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        md.append("\nIn the bulk lane the scan is spaced one slot at a time and a waiting interactive call takes the"
+                  + " next slot that frees up, so it waits at most about one slot; a scan in the interactive lane takes"
+                  + " the whole window's budget as it frees, and a call waits up to a window behind it.\n");
+        return md.toString();
     }
 
     static String run() {
@@ -53,6 +83,7 @@ final class ScaleRun {
                   + " and the one that gives both breaks it."
                   + " Both keep one record per credential that a distributed engine updates atomically (an entry"
                   + " processor on a Hazelcast IMap in either case), so a call costs them the same round trip.\n");
+        md.append(interactiveWaits());
         return md.toString();
     }
 }

@@ -25,6 +25,18 @@ public final class BudgetCandidates {
     public record Figures(String candidate, int limit, int busiestWindow, double steadyShare, int burstAfterIdle) {
     }
 
+    /** The waits of interactive calls made during a bulk scan, sorted, and what the scan got meanwhile. */
+    public record ScanWaits(List<Long> waitsNanos, int bulkRequests, long slotNanos) {
+
+        public long percentile(int p) {
+            return waitsNanos.get(Math.min(waitsNanos.size() - 1, waitsNanos.size() * p / 100));
+        }
+
+        public long max() {
+            return waitsNanos.get(waitsNanos.size() - 1);
+        }
+    }
+
     private static final long MS = 1_000_000L;
 
     private BudgetCandidates() {
@@ -108,6 +120,41 @@ public final class BudgetCandidates {
             }
         }
         return new Figures(name, limit, busiest(sent, window.toNanos()), share, burst);
+    }
+
+    /**
+     * A scan that takes every bulk request it is given (a full scan of 50,000 tasks is 500 requests, longer than this
+     * run at the limit) while an interactive call is issued every {@code every}, for {@code minutes}, in 1 ms steps;
+     * the interactive call is tried first in each step. {@code scanLane}: BULK as change capture runs today (spaced
+     * one slot at a time), INTERACTIVE as it ran before the lanes (it took the whole window's budget at once).
+     */
+    public static ScanWaits interactiveWaitsDuringScan(int limit, Duration window, Duration every, int minutes,
+                                                       RateBudget.Lane scanLane) throws InterruptedException {
+        AtomicLong now = new AtomicLong(1_000_000 * MS);
+        RateBudget budget = new RateBudget(limit, window, now::get);
+        long nextCall = now.get() + every.toNanos();
+        long waitingSince = -1;
+        List<Long> waits = new ArrayList<>();
+        int bulk = 0;
+        for (long step = 0; step < minutes * 60_000L; step++) {
+            if (waitingSince < 0 && now.get() >= nextCall) {
+                waitingSince = now.get();
+                nextCall += every.toNanos();
+            }
+            if (waitingSince >= 0 && budget.acquire(RateBudget.Lane.INTERACTIVE, Duration.ZERO)) {
+                budget.completed();
+                waits.add(now.get() - waitingSince);
+                waitingSince = -1;
+            }
+            while (budget.acquire(scanLane, Duration.ZERO)) {
+                budget.completed();
+                bulk++;
+            }
+            now.addAndGet(MS);
+        }
+        waits.sort(null);
+        long margin = Math.min(window.toNanos() / 20, Duration.ofSeconds(1).toNanos());
+        return new ScanWaits(List.copyOf(waits), bulk, (window.toNanos() + margin) / limit);
     }
 
     /** The most send times in any interval [t, t + window): what a server counting a sliding window sees at worst. */

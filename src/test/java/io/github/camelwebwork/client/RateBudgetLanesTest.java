@@ -48,42 +48,17 @@ class RateBudgetLanesTest {
      */
     @Test
     void anInteractiveCallDuringAFullScanWaitsForAboutOneSlot() throws Exception {
-        RateBudget budget = new RateBudget(60, Duration.ofMinutes(1), nanos::get);
-        long start = nanos.get();
-        long nextCall = start + 7 * SECOND;
-        Long waitingSince = null;
-        List<Long> waits = new ArrayList<>();
-        int bulk = 0;
-        for (long step = 0; step < 30 * 60_000; step++) {       // 30 minutes in 1 ms steps
-            long now = nanos.get();
-            if (waitingSince == null && now >= nextCall) {
-                waitingSince = now;
-                nextCall += 7 * SECOND;
-            }
-            // the interactive call is tried first in each step, as the lanes serve it first
-            if (waitingSince != null && budget.acquire(Lane.INTERACTIVE, Duration.ZERO)) {
-                budget.completed();
-                waits.add(now - waitingSince);
-                waitingSince = null;
-            }
-            if (budget.acquire(Lane.BULK, Duration.ZERO)) {
-                budget.completed();
-                bulk++;
-            }
-            nanos.addAndGet(1_000_000);
-        }
-        waits.sort(null);
-        long slot = Duration.ofSeconds(61).toNanos() / 60;
-        long p50 = waits.get(waits.size() / 2);
-        long p95 = waits.get(waits.size() * 95 / 100);
-        long max = waits.get(waits.size() - 1);
+        BudgetCandidates.ScanWaits scan = BudgetCandidates.interactiveWaitsDuringScan(60, Duration.ofMinutes(1),
+                Duration.ofSeconds(7), 30, Lane.BULK);
+        long slot = scan.slotNanos();
+        assertThat(slot).isEqualTo(Duration.ofSeconds(61).toNanos() / 60);
         System.out.printf("interactive waits during a scan: p50 %d ms, p95 %d ms, max %d ms (slot %d ms); %d bulk"
-                          + " requests in 30 min%n", p50 / 1_000_000, p95 / 1_000_000, max / 1_000_000, slot / 1_000_000,
-                bulk);
-        assertThat(waits).hasSizeGreaterThan(250);
-        assertThat(p95).as("p95 wait").isLessThanOrEqualTo(slot * 3 / 2);
-        assertThat(max).as("max wait").isLessThanOrEqualTo(2 * slot);
-        assertThat(bulk + waits.size()).as("the scan and the calls together use the budget")
+                          + " requests in 30 min%n", scan.percentile(50) / 1_000_000, scan.percentile(95) / 1_000_000,
+                scan.max() / 1_000_000, slot / 1_000_000, scan.bulkRequests());
+        assertThat(scan.waitsNanos()).hasSizeGreaterThan(250);
+        assertThat(scan.percentile(95)).as("p95 wait").isLessThanOrEqualTo(slot * 3 / 2);
+        assertThat(scan.max()).as("max wait").isLessThanOrEqualTo(2 * slot);
+        assertThat(scan.bulkRequests() + scan.waitsNanos().size()).as("the scan and the calls together use the budget")
                 .isGreaterThanOrEqualTo((int) (0.95 * 30 * 60));
     }
 
