@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.github.camelwebwork.client.HazelcastBudgetStore;
-import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.github.camelwebwork.support.BudgetedComponent;
 import io.github.camelwebwork.support.HazelcastTestCluster;
 import io.github.camelwebwork.support.JavaProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -118,11 +118,6 @@ class ThreeProcessBudgetTest {
     }
 
     private String storeKey() {
-        return storeKey(sandbox);
-    }
-
-    /** The key of the sandbox's credential in a budget store. */
-    static String storeKey(WebworkSandbox sandbox) {
-        return "webwork-" + Sha256.hex(sandbox.baseUrl() + " token-" + Sha256.hex(sandbox.token(), 8), 16);
+        return BudgetedComponent.storeKey(sandbox);
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelwebwork.support;
 
 import java.time.Duration;
 
+import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
 
@@ -18,5 +19,10 @@ public final class BudgetedComponent {
         webwork.getConfiguration().setRateLimit(limit);
         webwork.getConfiguration().setRateLimitWindow(window.toMillis());
         return webwork;
+    }
+
+    /** The key under which a component keeps the budget of the sandbox's owner token in a budget store. */
+    public static String storeKey(WebworkSandbox sandbox) {
+        return "webwork-" + Sha256.hex(sandbox.baseUrl() + " token-" + Sha256.hex(sandbox.token(), 8), 16);
     }
 }

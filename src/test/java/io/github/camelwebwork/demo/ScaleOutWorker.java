@@ -1,4 +1,4 @@
-package io.github.camelwebwork.resilience;
+package io.github.camelwebwork.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +22,13 @@ import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * One machine of {@link ThreeProcessScaleOutTest}, in an OS process of its own, deployed as the docs say a machine
- * of a scaled-out installation is: the shipped routes/kafka-to-webwork.yaml (a member of the commands' consumer
- * group, the creates' keys shared through a Kafka topic by examples/kafka-to-webwork/shared-keys.yaml) and
- * routes/webwork-to-kafka.yaml with its consumers behind {@code master:webwork-cdc:} on the ZooKeeper cluster service
- * of examples/webwork-to-kafka/zookeeper-cluster.yaml (one leader, the others hot standbys, the state folder shared),
- * and the webwork component's rate budget in a {@link HazelcastBudgetStore} on this process's member of the test's
- * Hazelcast cluster. The token comes from the environment (WEBWORK_ACCESS_TOKEN), never the command line.
+ * One machine of {@link ScaleOutDemo} (and so of ThreeProcessScaleOutTest), in an OS process of its own, deployed as
+ * the docs say a machine of a scaled-out installation is: the shipped routes/kafka-to-webwork.yaml (a member of the
+ * commands' consumer group, the creates' keys shared through a Kafka topic by examples/kafka-to-webwork/shared-keys.yaml)
+ * and routes/webwork-to-kafka.yaml with its consumers behind {@code master:webwork-cdc:} on the ZooKeeper cluster
+ * service of examples/webwork-to-kafka/zookeeper-cluster.yaml (one leader, the others hot standbys, the state folder
+ * shared), and the webwork component's rate budget in a {@link HazelcastBudgetStore} on this process's member of the
+ * demo's Hazelcast cluster. The token comes from the environment (WEBWORK_ACCESS_TOKEN), never the command line.
  * <p>
  * Prints {@code READY <member uuid>} once its routes started, {@code LEADER} when it becomes the change-capture
  * leader, and {@code DONE} after the stop file appeared and its context stopped.
@@ -36,12 +36,12 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Arguments: base URL, Hazelcast cluster name, member ports (comma-separated), this member's index, limit, window in
  * ms, Kafka bootstrap servers, ZooKeeper connect string, shared state folder, stop file, commands topic.
  */
-public final class ScaleOutWorkerProcess {
+public final class ScaleOutWorker {
 
-    static final String NAMESPACE = "webwork-cdc";
-    static final String PREFIX = "scale";
+    public static final String NAMESPACE = "webwork-cdc";
+    public static final String PREFIX = "scale";
 
-    private ScaleOutWorkerProcess() {
+    private ScaleOutWorker() {
     }
 
     public static void main(String[] args) throws Exception {
