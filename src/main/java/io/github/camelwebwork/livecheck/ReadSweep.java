@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,8 @@ final class ReadSweep {
 
     /** The user id of the first member, for the reads that need one (time entries, the current tracker). */
     private static final String MEMBER_USER = "firstMemberUserId";
+
+    private static final Set<String> DATES = Set.of("dateFrom", "dateTo", "startDate", "endDate", "date");
 
     private final RequestResolver resolver;
 
@@ -63,7 +66,13 @@ final class ReadSweep {
     }
 
     private Read read(Probe probe, OperationDef op, Map<String, Object> options) {
-        Map<String, Object> values = new HashMap<>(options);
+        Map<String, Object> values = new HashMap<>();
+        for (Param param : op.params()) {
+            // ids only where required: an optional one (contracts' projectId ...) would narrow the list
+            if (param.hasOption() && (param.field().isRequired() || DATES.contains(param.option()))) {
+                values.put(param.option(), options.get(param.option()));
+            }
+        }
         int perPage = op.hasPageSize() ? op.maxPerPage() : 0;
         if (op.param(ORDER_BY).isPresent()) {
             values.put("orderBy", "asc");       // oldest first, as incremental change capture needs it
@@ -72,11 +81,11 @@ final class ReadSweep {
             values.put("perPage", perPage);
         }
         boolean needsUser = op.params().stream().anyMatch(p -> "userId".equals(p.option()) && p.field().isRequired());
-        if (needsUser && options.containsKey(MEMBER_USER)) {
+        if (needsUser && options.get(MEMBER_USER) != null) {
             values.put("userId", options.get(MEMBER_USER));
         }
         for (Param path : op.params(Location.PATH)) {
-            if (!values.containsKey(path.option())) {
+            if (values.get(path.option()) == null) {
                 return new Read(op, null, null, 0, "no " + op.resource() + " record to read " + path.wireName()
                                                    + " from");
             }
