@@ -87,7 +87,7 @@ class LiveCheckTest {
                 arguments(Deviation.BARE_DATA_WITHOUT_ENVELOPE, EnvelopeFacts.GROUP, "A success answers",
                         "client.ApiResponse"),
                 arguments(Deviation.PAGE_CAPPED_AT_50, PaginationFacts.GROUP, "serves its largest page",
-                        "perPage=50 on webwork:"),
+                        "perPage=50 on the webwork: endpoints and consumers of [workspaces, members"),
                 arguments(Deviation.LIST_ORDER_NEWEST_FIRST, ListOrderFacts.GROUP, "Lists answer oldest first: members",
                         "reconcileEvery=1 on webwork:members"),
                 arguments(Deviation.LIST_ORDER_UNORDERED, ListOrderFacts.GROUP, "Lists answer oldest first: members",
