@@ -126,11 +126,15 @@ class LiveCheckTest {
     void aDeviationRefutesItsOwnFactOnly() throws Exception {
         try (WebworkSandbox sandbox = WebworkSandbox.builder().token(TOKEN)
                 .deviations(Deviation.PAGE_CAPPED_AT_50).build().start()) {
-            Run run = run(sandbox);
-
-            assertThat(run.report().lines().filter(l -> l.contains("| **refuted** |")))
+            assertThat(run(sandbox).report().lines().filter(l -> l.contains("| **refuted** |")))
                     .singleElement().asString().contains("serves its largest page")
                     .contains("asked per_page=100, answered per_page 50");
+        }
+        try (WebworkSandbox sandbox = WebworkSandbox.builder().token(TOKEN)
+                .deviations(Deviation.WORKSPACE_ID_IN_PATH).build().start()) {
+            assertThat(run(sandbox).report().lines().filter(l -> l.contains("| **refuted** |")))
+                    .singleElement().asString().contains("GET takes workspace_id in the query string")
+                    .contains("answered with it in the path: GET /api/v2/workspaces/1/members");
         }
     }
 

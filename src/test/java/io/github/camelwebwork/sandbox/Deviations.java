@@ -2,6 +2,7 @@ package io.github.camelwebwork.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelwebwork.sandbox.http.Envelope;
 import io.github.camelwebwork.sandbox.http.HttpAnswer;
 import io.github.camelwebwork.sandbox.http.Json;
 import java.io.IOException;
@@ -117,6 +118,7 @@ public final class Deviations {
 
     private static HttpAnswer error(int status, String message, String error) {
         ObjectNode root = Json.object().put("success", false).put("message", message).put("error", error);
+        root.putObject("meta").put("api_version", Envelope.API_VERSION);
         return HttpAnswer.json(status, root, Map.of());
     }
 
