@@ -69,7 +69,7 @@ public final class LiveCheck {
         ObjectMapper mapper = WebworkJson.newMapper();
         Probe probe = new Probe(args.baseUrl(), args.token(), mapper);
         long workspaceId = args.workspaceId() != null ? args.workspaceId() : firstWorkspace(probe);
-        List<Read> reads = new ReadSweep(mapper, clock).run(probe, workspaceId, clock);
+        List<Read> reads = new ReadSweep(mapper, clock).run(probe, workspaceId);
         CheckRun run = new CheckRun(probe, workspaceId, reads, mapper, clock);
         List<Fact> facts = new ArrayList<>();
         for (FactGroup group : List.of(new PathFacts(), new EnvelopeFacts(), new PaginationFacts(),

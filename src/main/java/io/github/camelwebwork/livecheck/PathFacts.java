@@ -28,7 +28,7 @@ final class PathFacts implements FactGroup {
             facts.add(Fact.notCheckable(GROUP, PATHS, "§7", "no read could be sent"));
             return facts;
         }
-        Optional<Answer> inPath = missing.stream().filter(r -> isScoped(r))
+        Optional<Answer> inPath = missing.stream().filter(PathFacts::isScoped)
                 .map(r -> run.probe().send(inPath(r.request(), run.workspaceId()))).filter(Answer::ok).findFirst();
         if (inPath.isPresent()) {
             Read first = missing.get(0);

@@ -37,12 +37,14 @@ final class ReadSweep {
     private static final Set<String> DATES = Set.of("dateFrom", "dateTo", "startDate", "endDate", "date");
 
     private final RequestResolver resolver;
+    private final Clock clock;
 
     ReadSweep(ObjectMapper mapper, Clock clock) {
         this.resolver = new RequestResolver(mapper, clock);
+        this.clock = clock;
     }
 
-    List<Read> run(Probe probe, long workspaceId, Clock clock) {
+    List<Read> run(Probe probe, long workspaceId) {
         Map<String, Object> options = new HashMap<>();
         options.put("workspaceId", workspaceId);
         LocalDate monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelwebwork.client.ApiRequest;
 
 /**
@@ -33,7 +34,7 @@ final class WriteFacts implements FactGroup {
         }
         Long projectId = run.read("projects", "list").filter(Read::ok)
                 .map(r -> r.answer().records().path(0).path("id"))
-                .filter(id -> id.canConvertToLong()).map(id -> id.asLong()).orElse(null);
+                .filter(JsonNode::canConvertToLong).map(JsonNode::asLong).orElse(null);
         if (projectId == null) {
             String why = "no project to create the task in";
             return List.of(Fact.notCheckable(GROUP, CREATE, "H1", why), Fact.notCheckable(GROUP, DELETE, "H2", why));
