@@ -5,9 +5,10 @@ import io.github.camelwebwork.operation.ListOrder;
 
 /**
  * The order one read of a list showed: its records in the order read (a record seen again because the pages shifted
- * is not given twice). Integer ids tell the order; where the ids are strings, {@code created_at} does.
+ * is not given twice). Integer ids tell the order; where the ids are strings, {@code created_at} does. Public for the
+ * live check, which reports the order the live API answers in by the same evidence.
  */
-final class OrderEvidence {
+public final class OrderEvidence {
 
     private int pages;
     private int records;
@@ -25,15 +26,15 @@ final class OrderEvidence {
     private String upBreak;
     private String downBreak;
 
-    void page() {
+    public void page() {
         pages++;
     }
 
-    int pages() {
+    public int pages() {
         return pages;
     }
 
-    void record(JsonNode record) {
+    public void record(JsonNode record) {
         JsonNode id = record.path("id");
         String created = record.path("created_at").asText(null);
         if (records == 0) {
@@ -84,7 +85,7 @@ final class OrderEvidence {
     }
 
     /** The order shown, or null: none (see {@link #unordered()}), or too little to tell. */
-    ListOrder order() {
+    public ListOrder order() {
         if (records < 2) {
             return null;
         }
@@ -98,12 +99,12 @@ final class OrderEvidence {
     }
 
     /** Whether the records showed neither order (they do by their ids, or by their creation times). */
-    boolean unordered() {
+    public boolean unordered() {
         return records >= 2 && (numericIds ? !idsUp && !idsDown : createdKnown && !createdUp && !createdDown);
     }
 
     /** What was seen, for the log: "in no order (id 734 after 912 (page 3))", "newest first (ids 1499 to 500)". */
-    String describe(ListOrder expected) {
+    public String describe(ListOrder expected) {
         ListOrder shown = order();
         String span = numericIds ? "ids " + firstId + " to " + lastId
                 : "created_at " + firstCreated + " to " + lastCreated;

@@ -36,7 +36,7 @@ public final class HouseRules {
     public static final String REPORT_USERS_FIELD = "users";
 
     /** The records of a list answer's {@code data}: the array itself, or a per-user report's {@code users}. */
-    static JsonNode listRecords(JsonNode data) {
+    public static JsonNode listRecords(JsonNode data) {
         return data.isObject() && data.path(REPORT_USERS_FIELD).isArray() ? data.get(REPORT_USERS_FIELD) : data;
     }
 

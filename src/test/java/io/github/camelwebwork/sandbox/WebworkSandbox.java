@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,13 +106,15 @@ public final class WebworkSandbox implements AutoCloseable {
     private final Map<FaultKind, Integer> faultsInjected = new EnumMap<>(FaultKind.class);
     private final WebhookSender webhooks;
     private final AtomicReference<ListOrder> listOrder;
+    private final Deviations deviations;
     private HttpServer server;
     private ExecutorService executor;
 
     private WebworkSandbox(SandboxState state, String ownerToken, RateLimiter rateLimiter, OAuthTokens oauth,
-                           FaultPlan faultPlan, WebhookSender webhooks, ListOrder listOrder) {
+                           FaultPlan faultPlan, WebhookSender webhooks, ListOrder listOrder, Deviations deviations) {
         this.state = state;
-        this.listOrder = new AtomicReference<>(listOrder);
+        this.deviations = deviations;
+        this.listOrder = new AtomicReference<>(deviations.listOrder(listOrder));
         this.ownerToken = ownerToken;
         this.rateLimiter = rateLimiter;
         this.oauth = oauth;
@@ -158,7 +161,7 @@ public final class WebworkSandbox implements AutoCloseable {
                         FaultDraws draws = faults.get();
                         return draws != null && draws.plan().weights().getOrDefault(FaultKind.LATE_ARRIVAL, 0.0) > 0;
                     }
-                }, new TokenEndpoint(oauth), listOrder::get);
+                }, new TokenEndpoint(oauth), listOrder::get, deviations);
         server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks), state, this::record, traffic));
         server.setExecutor(executor);
         server.start();
@@ -394,8 +397,15 @@ public final class WebworkSandbox implements AutoCloseable {
         private double duplicateShare;
         private long duplicateSeed;
         private ListOrder listOrder = ListOrder.ascending();
+        private Set<Deviation> deviations = Set.of();
 
         private Builder() {
+        }
+
+        /** Answers as an API that deviates from the reference in these ways (default none), see {@link Deviation}. */
+        public Builder deviations(Deviation... deviations) {
+            this.deviations = Set.of(deviations);
+            return this;
         }
 
         /** The order every list answers in (default {@link ListOrder#ascending()}). */
@@ -536,7 +546,8 @@ public final class WebworkSandbox implements AutoCloseable {
             RateLimiter limiter = rateLimited ? new RateLimiter(rateLimit, rateWindow, ticker) : null;
             WebhookSender sender = new WebhookSender(state, webhookTimeout, webhookFirstDelay, webhookDelayFactor,
                     duplicateShare, duplicateSeed);
-            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender, listOrder);
+            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender, listOrder,
+                    Deviations.of(deviations));
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.camelwebwork.sandbox.Deviations;
 import io.github.camelwebwork.sandbox.FaultKind;
 import io.github.camelwebwork.sandbox.FaultPlan;
 import io.github.camelwebwork.sandbox.ListOrder;
@@ -75,7 +76,12 @@ public final class SandboxHttpHandler implements HttpHandler {
      * source, the OAuth token endpoint (null: none), and the order lists answer in at the moment.
      */
     public record Traffic(Function<String, Optional<Long>> tokens, RateLimiter rateLimiter, FaultSource faults,
-                          TokenEndpoint tokenEndpoint, Supplier<ListOrder> listOrder) {
+                          TokenEndpoint tokenEndpoint, Supplier<ListOrder> listOrder, Deviations deviations) {
+
+        public Traffic(Function<String, Optional<Long>> tokens, RateLimiter rateLimiter, FaultSource faults,
+                       TokenEndpoint tokenEndpoint, Supplier<ListOrder> listOrder) {
+            this(tokens, rateLimiter, faults, tokenEndpoint, listOrder, Deviations.none());
+        }
     }
 
     private final Router router;
@@ -123,7 +129,7 @@ public final class SandboxHttpHandler implements HttpHandler {
         }
         if (traffic.rateLimiter() != null && !isTokenRequest(request)) {
             RateLimiter.Decision decision = traffic.rateLimiter().acquire(limitKey(request, exchange));
-            limitHeaders = decision.headers();
+            limitHeaders = traffic.deviations().rateLimitHeaders(decision.headers());
             if (!decision.admitted()) {
                 send(exchange, request, complete, null, error(429, "Too Many Attempts.",
                         "Rate limit of " + decision.limit() + " requests exceeded", limitHeaders));
@@ -166,8 +172,12 @@ public final class SandboxHttpHandler implements HttpHandler {
         }
     }
 
-    /** The request processed normally: the token endpoint's or the API's answer. */
+    /** The request processed normally: the token endpoint's or the API's answer, as the deviations shape it. */
     private HttpAnswer answer(RecordedRequest request) {
+        return traffic.deviations().answer(request, this::referenceAnswer);
+    }
+
+    private HttpAnswer referenceAnswer(RecordedRequest request) {
         if (isTokenRequest(request)) {
             try {
                 return traffic.tokenEndpoint().handle(request);
