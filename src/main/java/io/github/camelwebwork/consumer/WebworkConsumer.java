@@ -91,6 +91,14 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private Service eventSource;
     private Instant lastFullScan;
 
+    /** The endpoint's options, with the order change capture needs for a list that takes one and is given none. */
+    static ParameterSource ordered(ParameterSource options) {
+        return name -> {
+            Object value = options.option(name);
+            return value == null && name.equals(HouseRules.ORDER_OPTION) ? HouseRules.orderByValue() : value;
+        };
+    }
+
     /** What the consumer needs from its endpoint (kept narrow so that the scan logic is testable on its own). */
     public interface Source {
         String resource();
@@ -576,7 +584,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
         int step() {
             WebworkClient client = source.client();
-            ParameterSource options = source.options();
+            ParameterSource options = ordered(source.options());
             if (partitions == null) {
                 OperationDef partitionList = plan.partitionList(options);
                 if (partitionList != null) {

@@ -51,4 +51,16 @@ public final class HouseRules {
      * the incremental scans then read from page 1.
      */
     public static final ListOrder LIST_ORDER = ListOrder.OLDEST_FIRST;
+
+    /** The option of the lists that take an order (timesheets' {@code order_by}, reference §7.9, on created_at). */
+    public static final String ORDER_OPTION = "orderBy";
+
+    /**
+     * What change capture asks a list that takes an order for, when the endpoint sets none: {@link #LIST_ORDER}'s.
+     * The reference gives no default for {@code order_by}, and a list answered newest first would leave every scan
+     * full.
+     */
+    public static String orderByValue() {
+        return LIST_ORDER == ListOrder.OLDEST_FIRST ? "asc" : "desc";
+    }
 }

@@ -175,4 +175,31 @@ class ListOrderCaptureTest extends SandboxTestSupport {
         assertThat(changes(tasks)).doesNotHaveDuplicates().allMatch(c -> c.startsWith("CREATED"));
         assertThat(warnings()).isZero();
     }
+
+    /**
+     * Timesheets take an order (order_by on created_at; the reference gives no default and the sandbox answers newest
+     * first without one): change capture asks for the order it needs, so their scans are not all full.
+     */
+    @Test
+    void aListThatTakesAnOrderIsAskedForTheOneChangeCaptureNeeds() throws Exception {
+        route("webwork:timesheets?workspaceId=1&snapshot=false&pollStrategy=#polls&delay=40&initialDelay=0", true);
+
+        polls.awaitPolls(3);
+
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/api/v2/timesheets")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.query().get("order_by")).containsExactly("asc"));
+        assertThat(log.text()).doesNotContain("ListOrderWatch - webwork:timesheets");
+    }
+
+    /** An order the endpoint sets is the one sent. */
+    @Test
+    void anOrderTheEndpointSetsIsKept() throws Exception {
+        route("webwork:timesheets?workspaceId=1&snapshot=false&orderBy=desc&pollStrategy=#polls&delay=40"
+              + "&initialDelay=0", true);
+
+        polls.awaitPolls(2);
+
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/api/v2/timesheets")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.query().get("order_by")).containsExactly("desc"));
+    }
 }
