@@ -89,6 +89,11 @@ public final class ScaleOutDemo implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        for (String quiet : List.of("org.apache.kafka", "kafka", "state.change.logger", "org.apache.zookeeper",
+                "org.apache.curator", "com.hazelcast", "org.apache.camel")) {
+            System.setProperty("org.slf4j.simpleLogger.log." + quiet, "error");   // a kill -9 is loud in all of them
+        }
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         Path dir = Files.createTempDirectory("webwork-scale-demo");
         try (ScaleOutDemo demo = new ScaleOutDemo(dir)) {
             System.out.println("Scale-out demo: three worker JVMs on one token, the sandbox at " + LIMIT
