@@ -42,13 +42,13 @@ final class DriftHandler extends DeserializationProblemHandler {
             }
             return value;
         }
-        return keep(ctxt, value);
+        return keep(ctxt, value, targetType);
     }
 
     @Override
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
                                          String failureMsg) throws IOException {
-        return keep(ctxt, value);
+        return keep(ctxt, value, targetType);
     }
 
     @Override
@@ -62,17 +62,17 @@ final class DriftHandler extends DeserializationProblemHandler {
             return NOT_HANDLED;
         }
         Object raw = ctxt.readValue(p, Object.class);          // consumes the whole value, as the handler must
-        return drift(ctxt, field, raw);
+        return drift(ctxt, field, raw, targetType.getRawClass());
     }
 
-    private Object keep(DeserializationContext ctxt, Object raw) {
+    private Object keep(DeserializationContext ctxt, Object raw, Class<?> targetType) {
         Field field = field(ctxt.getParser(), false);
-        return field == null || !field.tolerant() ? NOT_HANDLED : drift(ctxt, field, raw);
+        return field == null || !field.tolerant() ? NOT_HANDLED : drift(ctxt, field, raw, targetType);
     }
 
-    private Object drift(DeserializationContext ctxt, Field field, Object raw) {
+    private Object drift(DeserializationContext ctxt, Field field, Object raw, Class<?> declared) {
         field.model().putDriftedValue(field.wireName(), raw);
-        warnOnce(ctxt, field, "a " + JsonTypes.of(raw) + " where the model declares another type",
+        warnOnce(ctxt, field, "a " + JsonTypes.of(raw) + " where the model declares " + declared.getSimpleName(),
                 "kept in getDriftedValues() and the field left null");
         return null;
     }

@@ -117,8 +117,9 @@ final class ResultReader {
             return lenientReaders.computeIfAbsent(op.qualifiedName(), name -> mapper.readerFor(op.resultType())
                     .withHandler(drift).withAttribute(DriftHandler.OPERATION, name)).readValue(node);
         } catch (DatabindException e) {
+            // without Jackson's exception as the cause: its message quotes the value, which may be a secret
             throw new WebworkException("WebWork " + op.qualifiedName() + " answered data that does not fit "
-                                       + op.resultType().getSimpleName() + ": " + mismatch(node, e) + WAY_OUT, e);
+                                       + op.resultType().getSimpleName() + ": " + mismatch(node, e) + WAY_OUT);
         } catch (IOException | IllegalArgumentException e) {
             throw new WebworkException("WebWork " + op.qualifiedName() + " answered data that does not fit "
                                        + op.resultType().getSimpleName() + WAY_OUT, e);

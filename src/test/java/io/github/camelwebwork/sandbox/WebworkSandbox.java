@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,6 +106,7 @@ public final class WebworkSandbox implements AutoCloseable {
     private final Map<FaultKind, Integer> faultsInjected = new EnumMap<>(FaultKind.class);
     private final WebhookSender webhooks;
     private final AtomicReference<ListOrder> listOrder;
+    private final AtomicReference<Set<Drift>> drift = new AtomicReference<>(Drift.none());
     private HttpServer server;
     private ExecutorService executor;
 
@@ -159,7 +161,7 @@ public final class WebworkSandbox implements AutoCloseable {
                         return draws != null && draws.plan().weights().getOrDefault(FaultKind.LATE_ARRIVAL, 0.0) > 0;
                     }
                 }, new TokenEndpoint(oauth), listOrder::get);
-        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks), state, this::record, traffic));
+        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks).wrapped(h -> Drift.wrap(h, drift)), state, this::record, traffic));
         server.setExecutor(executor);
         server.start();
         return this;
@@ -299,6 +301,14 @@ public final class WebworkSandbox implements AutoCloseable {
         }
     }
 
+    /** Answers drifted by these cases from now on (none: as the reference says); see {@link Drift}. */
+    public WebworkSandbox drift(Drift... cases) {
+        Set<Drift> set = Drift.none();
+        set.addAll(List.of(cases));
+        drift.set(set);
+        return this;
+    }
+
     // ---- faults -----------------------------------------------------------------------------------
 
     /** Replaces the fault plan; its draws start from its seed again. */
@@ -394,8 +404,15 @@ public final class WebworkSandbox implements AutoCloseable {
         private double duplicateShare;
         private long duplicateSeed;
         private ListOrder listOrder = ListOrder.ascending();
+        private Drift[] drift = {};
 
         private Builder() {
+        }
+
+        /** Answers drifted by these cases from the start (default none); see {@link WebworkSandbox#drift}. */
+        public Builder drift(Drift... cases) {
+            this.drift = cases.clone();
+            return this;
         }
 
         /** The order every list answers in (default {@link ListOrder#ascending()}). */
@@ -536,7 +553,7 @@ public final class WebworkSandbox implements AutoCloseable {
             RateLimiter limiter = rateLimited ? new RateLimiter(rateLimit, rateWindow, ticker) : null;
             WebhookSender sender = new WebhookSender(state, webhookTimeout, webhookFirstDelay, webhookDelayFactor,
                     duplicateShare, duplicateSeed);
-            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender, listOrder);
+            return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender, listOrder).drift(drift);
         }
     }
 }
