@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.camelwebwork.client.ApiResponse;
 import io.github.camelwebwork.client.WebworkException;
+import io.github.camelwebwork.model.CodeDeserializer;
 import io.github.camelwebwork.model.Pagination;
 
 /**
@@ -25,7 +26,9 @@ final class ResultReader {
 
     private final ObjectMapper mapper;
     private final DriftHandler drift = new DriftHandler();
+    // by operation (the WARN names it) and by model; built once, so a read allocates nothing more than before
     private final Map<String, ObjectReader> lenientReaders = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ObjectReader> strictReaders = new ConcurrentHashMap<>();
 
     ResultReader(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -112,10 +115,12 @@ final class ResultReader {
     private Object model(JsonNode node, OperationDef op, Reading reading) {
         try {
             if (reading.strict()) {
-                return mapper.treeToValue(node, op.resultType());
+                return strictReaders.computeIfAbsent(op.resultType(), type -> mapper.readerFor(type)
+                        .withAttribute(CodeDeserializer.CHECK_CODES, true)).readValue(node);
             }
             return lenientReaders.computeIfAbsent(op.qualifiedName(), name -> mapper.readerFor(op.resultType())
-                    .withHandler(drift).withAttribute(DriftHandler.OPERATION, name)).readValue(node);
+                    .withHandler(drift).withAttribute(DriftHandler.OPERATION, name)
+                    .withAttribute(CodeDeserializer.CHECK_CODES, true)).readValue(node);
         } catch (DatabindException e) {
             // without Jackson's exception as the cause: its message quotes the value, which may be a secret
             throw new WebworkException("WebWork " + op.qualifiedName() + " answered data that does not fit "
