@@ -32,6 +32,7 @@ public class WebworkProducer extends DefaultProducer {
     private final WebworkEndpoint endpoint;
     private final RequestResolver resolver;
     private final OperationExecutor executor;
+    private Reading endpointReading = Reading.DEFAULT;
     private WebworkProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
@@ -46,6 +47,8 @@ public class WebworkProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        endpointReading = Reading.of(OutputType.of(endpoint.getConfiguration().getOutputType()),
+                endpoint.getConfiguration().isStrictModels());
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (repository != null) {
@@ -120,11 +123,10 @@ public class WebworkProducer extends DefaultProducer {
         return result;
     }
 
-    /** The outputType option or its header, and strictModels: a constant, nothing allocated per message. */
+    /** The outputType header, else the option (read once at start), and strictModels: nothing allocated per message. */
     private Reading reading(Message message) {
         String header = message.getHeader(WebworkConstants.OUTPUT_TYPE, String.class);
-        String output = header != null ? header : endpoint.getConfiguration().getOutputType();
-        return Reading.of(OutputType.of(output), endpoint.getConfiguration().isStrictModels());
+        return header == null ? endpointReading : Reading.of(OutputType.of(header), endpointReading.strict());
     }
 
     private static IdempotencyKeys keys(IdempotentRepository repository) {

@@ -26,8 +26,9 @@ final class ResultReader {
 
     private final ObjectMapper mapper;
     private final DriftHandler drift = new DriftHandler();
-    // by operation (the WARN names it) and by model; built once, so a read allocates nothing more than before
-    private final Map<String, ObjectReader> lenientReaders = new ConcurrentHashMap<>();
+    // by resource and operation name (the WARN names the operation) and by model; built once, so that a read
+    // allocates nothing more than before
+    private final Map<String, Map<String, ObjectReader>> lenientReaders = new ConcurrentHashMap<>();
     private final Map<Class<?>, ObjectReader> strictReaders = new ConcurrentHashMap<>();
 
     ResultReader(ObjectMapper mapper) {
@@ -115,12 +116,9 @@ final class ResultReader {
     private Object model(JsonNode node, OperationDef op, Reading reading) {
         try {
             if (reading.strict()) {
-                return strictReaders.computeIfAbsent(op.resultType(), type -> mapper.readerFor(type)
-                        .withAttribute(CodeDeserializer.CHECK_CODES, true)).readValue(node);
+                return strictReader(op.resultType()).readValue(node);
             }
-            return lenientReaders.computeIfAbsent(op.qualifiedName(), name -> mapper.readerFor(op.resultType())
-                    .withHandler(drift).withAttribute(DriftHandler.OPERATION, name)
-                    .withAttribute(CodeDeserializer.CHECK_CODES, true)).readValue(node);
+            return lenientReader(op).readValue(node);
         } catch (DatabindException e) {
             // without Jackson's exception as the cause: its message quotes the value, which may be a secret
             throw new WebworkException("WebWork " + op.qualifiedName() + " answered data that does not fit "
@@ -129,6 +127,28 @@ final class ResultReader {
             throw new WebworkException("WebWork " + op.qualifiedName() + " answered data that does not fit "
                                        + op.resultType().getSimpleName() + WAY_OUT, e);
         }
+    }
+
+    /** The operation's reader, built on its first answer; later look-ups allocate nothing (no key, no lambda). */
+    private ObjectReader lenientReader(OperationDef op) {
+        Map<String, ObjectReader> byName = lenientReaders.get(op.resource());
+        ObjectReader reader = byName == null ? null : byName.get(op.name());
+        if (reader == null) {
+            reader = mapper.readerFor(op.resultType()).withHandler(drift)
+                    .withAttribute(DriftHandler.OPERATION, op.qualifiedName())
+                    .withAttribute(CodeDeserializer.CHECK_CODES, true);
+            lenientReaders.computeIfAbsent(op.resource(), r -> new ConcurrentHashMap<>()).put(op.name(), reader);
+        }
+        return reader;
+    }
+
+    private ObjectReader strictReader(Class<?> type) {
+        ObjectReader reader = strictReaders.get(type);
+        if (reader == null) {
+            reader = mapper.readerFor(type).withAttribute(CodeDeserializer.CHECK_CODES, true);
+            strictReaders.put(type, reader);
+        }
+        return reader;
     }
 
     /** "tags[0].id is a string" (the value itself is never named: it may be a secret). */
