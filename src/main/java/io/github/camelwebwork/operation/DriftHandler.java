@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import io.github.camelwebwork.model.CodeDeserializer;
 import io.github.camelwebwork.model.WebworkModel;
 import org.slf4j.Logger;
@@ -63,6 +64,22 @@ final class DriftHandler extends DeserializationProblemHandler {
         }
         Object raw = ctxt.readValue(p, Object.class);          // consumes the whole value, as the handler must
         return drift(ctxt, field, raw, targetType.getRawClass());
+    }
+
+    /** A scalar where the model declares an object (an inferred {@code total} as {@code "3 days"}). */
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                            ValueInstantiator instantiator, JsonParser p, String msg)
+            throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == null || !token.isScalarValue()) {
+            return NOT_HANDLED;
+        }
+        Field field = field(p, false);
+        if (field == null || !field.tolerant()) {
+            return NOT_HANDLED;
+        }
+        return drift(ctxt, field, ctxt.readValue(p, Object.class), instClass);
     }
 
     private Object keep(DeserializationContext ctxt, Object raw, Class<?> targetType) {

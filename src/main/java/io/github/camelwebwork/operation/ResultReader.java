@@ -167,9 +167,10 @@ final class ResultReader {
             }
         }
         String what = node.isMissingNode() ? "" : " is " + JsonTypes.of(node);
+        // Jackson's own reasons quote the value; only an unknown code's (a code, never a secret) is shown
         String reason = e.getOriginalMessage();
-        reason = reason.substring(reason.lastIndexOf(": ") + 1).trim();      // after the value Jackson quotes
-        reason = reason.startsWith("Cannot deserialize") || reason.contains("\"") ? "" : " (" + reason + ")";
+        int code = reason.indexOf(CodeDeserializer.UNKNOWN_CODE);
+        reason = code < 0 ? "" : " (" + reason.substring(code) + ")";
         return (path.isEmpty() ? "the record" : path.toString()) + what + ", which the model cannot hold" + reason;
     }
 
