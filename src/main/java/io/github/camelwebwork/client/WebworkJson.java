@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import io.github.camelwebwork.model.DriftedValueWriter;
 
 /** The JSON mapper settings for the WebWork wire format. */
 public final class WebworkJson {
@@ -15,8 +14,7 @@ public final class WebworkJson {
 
     /**
      * Lenient on read (house rule H4): unknown fields never fail; a single value where a list was expected is read.
-     * Numbers go on the wire exactly as given: {@code 18000} stays {@code 18000}, never {@code 1.8E+4}. A model's
-     * drifted values are written back in their fields' places.
+     * Numbers go on the wire exactly as given: {@code 18000} stays {@code 18000}, never {@code 1.8E+4}.
      */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
@@ -24,7 +22,6 @@ public final class WebworkJson {
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .addModule(DriftedValueWriter.module())
                 .build();
     }
 }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
  * in the property's place, instead of its null typed value: a model read from a drifted answer writes back what it
  * read.
  */
-public final class DriftedValueWriter extends BeanPropertyWriter {
+final class DriftedValueWriter extends BeanPropertyWriter {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +26,7 @@ public final class DriftedValueWriter extends BeanPropertyWriter {
     }
 
     /** The module that puts this writer on every property of every {@link WebworkModel}. */
-    public static Module module() {
+    static Module module() {
         return new SimpleModule("webwork-drifted-values").setSerializerModifier(new BeanSerializerModifier() {
             private static final long serialVersionUID = 1L;
 

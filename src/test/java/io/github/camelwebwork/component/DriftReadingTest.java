@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelwebwork.client.WebworkJson;
+import io.github.camelwebwork.model.ModelJson;
 import io.github.camelwebwork.model.Project;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.operation.PagedResult;
@@ -33,7 +33,7 @@ class DriftReadingTest extends SandboxTestSupport {
     @RegisterExtension
     final CapturedLog log = new CapturedLog();
 
-    private final ObjectMapper json = WebworkJson.newMapper();
+    private final ObjectMapper json = ModelJson.newMapper();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
