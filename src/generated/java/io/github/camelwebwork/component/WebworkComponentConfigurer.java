@@ -113,6 +113,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orderby":
         case "orderBy": getOrCreateConfiguration(target).setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputtype":
+        case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "perpage":
         case "perPage": getOrCreateConfiguration(target).setPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -159,6 +161,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictmodels":
+        case "strictModels": getOrCreateConfiguration(target).setStrictModels(property(camelContext, boolean.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.Long.class, value)); return true;
         case "timeentryid":
@@ -304,6 +308,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "operation": return java.lang.String.class;
         case "orderby":
         case "orderBy": return java.lang.String.class;
+        case "outputtype":
+        case "outputType": return java.lang.String.class;
         case "page": return java.lang.Integer.class;
         case "perpage":
         case "perPage": return java.lang.Integer.class;
@@ -350,6 +356,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
+        case "strictmodels":
+        case "strictModels": return boolean.class;
         case "taskid":
         case "taskId": return java.lang.Long.class;
         case "timeentryid":
@@ -491,6 +499,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "orderby":
         case "orderBy": return getOrCreateConfiguration(target).getOrderBy();
+        case "outputtype":
+        case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "page": return getOrCreateConfiguration(target).getPage();
         case "perpage":
         case "perPage": return getOrCreateConfiguration(target).getPerPage();
@@ -537,6 +547,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "status": return getOrCreateConfiguration(target).getStatus();
+        case "strictmodels":
+        case "strictModels": return getOrCreateConfiguration(target).isStrictModels();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "timeentryid":

@@ -112,6 +112,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "orderby":
         case "orderBy": target.getConfiguration().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputtype":
+        case "outputType": target.getConfiguration().setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "page": target.getConfiguration().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "perpage":
         case "perPage": target.getConfiguration().setPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -173,6 +175,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictmodels":
+        case "strictModels": target.getConfiguration().setStrictModels(property(camelContext, boolean.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.Long.class, value)); return true;
         case "timeentryid":
@@ -321,6 +325,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "operation": return java.lang.String.class;
         case "orderby":
         case "orderBy": return java.lang.String.class;
+        case "outputtype":
+        case "outputType": return java.lang.String.class;
         case "page": return java.lang.Integer.class;
         case "perpage":
         case "perPage": return java.lang.Integer.class;
@@ -382,6 +388,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
+        case "strictmodels":
+        case "strictModels": return boolean.class;
         case "taskid":
         case "taskId": return java.lang.Long.class;
         case "timeentryid":
@@ -531,6 +539,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "operation": return target.getConfiguration().getOperation();
         case "orderby":
         case "orderBy": return target.getConfiguration().getOrderBy();
+        case "outputtype":
+        case "outputType": return target.getConfiguration().getOutputType();
         case "page": return target.getConfiguration().getPage();
         case "perpage":
         case "perPage": return target.getConfiguration().getPerPage();
@@ -592,6 +602,8 @@ public class WebworkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "status": return target.getConfiguration().getStatus();
+        case "strictmodels":
+        case "strictModels": return target.getConfiguration().isStrictModels();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
         case "timeentryid":

@@ -23,7 +23,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(110);
+        Set<String> props = new HashSet<>(112);
         props.add("accessToken");
         props.add("backfillFrom");
         props.add("backfillTo");
@@ -72,6 +72,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("onInvalidState");
         props.add("operation");
         props.add("orderBy");
+        props.add("outputType");
         props.add("page");
         props.add("perPage");
         props.add("policyId");
@@ -107,6 +108,7 @@ public class WebworkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("stateFile");
         props.add("stateRepository");
         props.add("status");
+        props.add("strictModels");
         props.add("taskId");
         props.add("timeEntryId");
         props.add("timeRequestId");

@@ -27,6 +27,7 @@ import io.github.camelwebwork.client.WebworkUnprocessableException;
 import io.github.camelwebwork.model.WebhookPayload;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationExecutor;
+import io.github.camelwebwork.operation.OutputType;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -56,6 +57,15 @@ final class WebhookReceiver {
 
     private WebworkConfiguration config() {
         return endpoint.getConfiguration();
+    }
+
+    /** The delivery in the form outputType asks for: the payload model, or the delivery's JSON as a Map or as text. */
+    private Object deliveryBody(WebhookPayload payload, byte[] raw) throws IOException {
+        return switch (OutputType.of(config().getOutputType())) {
+            case MODEL -> payload;
+            case MAP -> endpoint.getComponent().objectMapper().readValue(raw, Object.class);
+            case JSON -> new String(raw, StandardCharsets.UTF_8);
+        };
     }
 
     /** Registers {@code url} for the configured events, or takes over the webhook that already has that URL. */
@@ -170,7 +180,7 @@ final class WebhookReceiver {
                 return;
             }
             String delivery = in.getHeader(config().getWebhookDeliveryHeader(), String.class);
-            in.setBody(payload);
+            in.setBody(deliveryBody(payload, raw));
             in.setHeader(WebworkConstants.EVENT, payload.getEvent() != null ? payload.getEvent()
                     : in.getHeader(config().getWebhookEventHeader(), String.class));
             in.setHeader(WebworkConstants.DELIVERY_ID, payload.getId() != null ? payload.getId() : delivery);

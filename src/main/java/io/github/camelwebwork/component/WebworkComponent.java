@@ -21,10 +21,10 @@ import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.SharedBudgets;
 import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.client.StoreBudget;
-import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.client.oauth.FileTokenStore;
 import io.github.camelwebwork.client.oauth.OAuth2TokenProvider;
 import io.github.camelwebwork.client.oauth.TokenStore;
+import io.github.camelwebwork.model.ModelJson;
 import io.github.camelwebwork.operation.FieldType;
 import io.github.camelwebwork.operation.Param;
 import io.github.camelwebwork.operation.OperationCatalogue;
@@ -70,7 +70,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
     private final Set<BudgetStore> openedStores = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<HealthKey, WebworkHealth> health = new ConcurrentHashMap<>();
     private IdempotentRepository defaultIdempotentRepository;
-    private final ObjectMapper objectMapper = WebworkJson.newMapper();
+    private final ObjectMapper objectMapper = ModelJson.newMapper();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

@@ -2,6 +2,7 @@ package io.github.camelwebwork.component;
 
 import io.github.camelwebwork.client.BudgetStore;
 import io.github.camelwebwork.client.oauth.TokenStore;
+import io.github.camelwebwork.operation.OutputType;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -154,6 +155,10 @@ public class WebworkConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "false")
     private boolean dryRun;
+    @UriParam(defaultValue = "model", enums = "model,map,json")
+    private String outputType = "model";
+    @UriParam(defaultValue = "false")
+    private boolean strictModels;
 
     @UriParam(label = "consumer", defaultValue = "7")
     private int lookbackDays = 7;
@@ -1042,6 +1047,25 @@ public class WebworkConfiguration implements Cloneable {
     /** Validate and resolve the call and return the request that would be sent (method, URL, headers without the token, JSON body) as a WebworkDryRun body, without sending it or spending rate budget. */
     public void setDryRun(boolean dryRun) {
         this.dryRun = dryRun;
+    }
+
+    public String getOutputType() {
+        return outputType;
+    }
+
+    /** What the body holds: model (the typed model; a value the model cannot hold is kept in its getDriftedValues()), map (the answer's data as Jackson Map/List, whatever its shape) or json (the data as JSON text). For operations and consumers alike; see docs/drift.md. */
+    public void setOutputType(String outputType) {
+        OutputType.of(outputType);
+        this.outputType = outputType;
+    }
+
+    public boolean isStrictModels() {
+        return strictModels;
+    }
+
+    /** With outputType=model: fail the call on every mismatch between the answer and the model (an unknown code, a value of another type in any field) instead of keeping the value and logging a WARN. */
+    public void setStrictModels(boolean strictModels) {
+        this.strictModels = strictModels;
     }
 
     public String getTokenUrl() {

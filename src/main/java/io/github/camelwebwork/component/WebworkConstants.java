@@ -111,6 +111,11 @@ public final class WebworkConstants {
     public static final String DRY_RUN = "CamelWebworkDryRun";
 
     @Metadata(label = "producer",
+              description = "Overrides the outputType option for one message: model, map or json.",
+              javaType = "String", enums = "model,map,json")
+    public static final String OUTPUT_TYPE = "CamelWebworkOutputType";
+
+    @Metadata(label = "producer",
               description = "The idempotency key of a create (default: the exchange id). A create whose key was seen"
                             + " before is looked up first and not sent again when it had taken effect.",
               javaType = "String")

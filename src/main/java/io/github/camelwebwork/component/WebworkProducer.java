@@ -12,6 +12,8 @@ import io.github.camelwebwork.operation.IdempotencyKeys;
 import io.github.camelwebwork.operation.OperationDef;
 import io.github.camelwebwork.operation.OperationExecutor;
 import io.github.camelwebwork.operation.OperationResult;
+import io.github.camelwebwork.operation.OutputType;
+import io.github.camelwebwork.operation.Reading;
 import io.github.camelwebwork.operation.RequestResolver;
 import io.github.camelwebwork.operation.ResolvedCall;
 import org.apache.camel.Exchange;
@@ -30,6 +32,7 @@ public class WebworkProducer extends DefaultProducer {
     private final WebworkEndpoint endpoint;
     private final RequestResolver resolver;
     private final OperationExecutor executor;
+    private Reading endpointReading = Reading.DEFAULT;
     private WebworkProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
@@ -44,6 +47,8 @@ public class WebworkProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        endpointReading = Reading.of(OutputType.of(endpoint.getConfiguration().getOutputType()),
+                endpoint.getConfiguration().isStrictModels());
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (repository != null) {
@@ -77,8 +82,9 @@ public class WebworkProducer extends DefaultProducer {
         WebworkClient client = endpoint.client();
         OperationResult result;
         try {
-            result = op.lookup() != null ? create(exchange, client, call)
-                    : executor.execute(client, call, endpoint.getConfiguration().getMaxResults());
+            Reading reading = reading(message);
+            result = op.lookup() != null ? create(exchange, client, call, reading)
+                    : executor.execute(client, call, endpoint.getConfiguration().getMaxResults(), null, null, reading);
             endpoint.health().success();
         } catch (RuntimeException e) {
             endpoint.health().failure(e);
@@ -107,14 +113,20 @@ public class WebworkProducer extends DefaultProducer {
      * A create with an idempotency key (header, default the exchange id), kept in the endpoint's repository; the
      * operation layer decides from it and from the create's look-up whether the create happened.
      */
-    private OperationResult create(Exchange exchange, WebworkClient client, ResolvedCall call) {
+    private OperationResult create(Exchange exchange, WebworkClient client, ResolvedCall call, Reading reading) {
         Message message = exchange.getMessage();
         String given = message.getHeader(WebworkConstants.IDEMPOTENCY_KEY, String.class);
         String key = call.operation().qualifiedName() + ":" + (given != null ? given : exchange.getExchangeId());
         OperationResult result = executor.execute(client, call, endpoint.getConfiguration().getMaxResults(),
-                keys(endpoint.idempotentRepository()), key);
+                keys(endpoint.idempotentRepository()), key, reading);
         message.setHeader(WebworkConstants.RECOVERED, result.recovered());
         return result;
+    }
+
+    /** The outputType header, else the option (read once at start), and strictModels: nothing allocated per message. */
+    private Reading reading(Message message) {
+        String header = message.getHeader(WebworkConstants.OUTPUT_TYPE, String.class);
+        return header == null ? endpointReading : Reading.of(OutputType.of(header), endpointReading.strict());
     }
 
     private static IdempotencyKeys keys(IdempotentRepository repository) {

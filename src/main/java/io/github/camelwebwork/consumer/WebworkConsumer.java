@@ -32,7 +32,9 @@ import io.github.camelwebwork.operation.HouseRules;
 import io.github.camelwebwork.operation.ListOrder;
 import io.github.camelwebwork.operation.ListPages;
 import io.github.camelwebwork.operation.OperationDef;
+import io.github.camelwebwork.operation.OutputType;
 import io.github.camelwebwork.operation.ParameterSource;
+import io.github.camelwebwork.operation.Reading;
 import io.github.camelwebwork.state.StateFile;
 import io.github.camelwebwork.state.StateFileRepository;
 import org.apache.camel.Endpoint;
@@ -62,6 +64,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     private final Source source;
     private final ScanPlan plan;
     private final ListPages pages;
+    private final Reading bodyReading;
     private final Deque<Change> pending = new ArrayDeque<>();
     private StateRepository<String, String> repository;
     /** Held while a poll runs: a stop waits for it before it flushes the state. */
@@ -120,6 +123,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         this.source = source;
         this.plan = new ScanPlan(source.resource());
         this.pages = new ListPages(source.mapper(), source.clock());
+        this.bodyReading = Reading.of(OutputType.of((String) source.options().option("outputType")),
+                Boolean.TRUE.equals(source.options().option("strictModels")));
     }
 
     @Override
@@ -444,7 +449,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         exchange.setProperty(CHANGE_PROPERTY, change);
         Message message = exchange.getMessage();
         ConsumerSettings s = source.settings();
-        message.setBody(pages.toModel(plan.list(), change.record()));
+        message.setBody(pages.toBody(plan.list(), change.record(), bodyReading));
         message.setHeader(ConsumerHeaders.CHANGE_TYPE, change.type().name());
         message.setHeader(ConsumerHeaders.KEY, s.workspaceId() + ":" + source.resource() + ":" + change.id());
         message.setHeader(ConsumerHeaders.RESOURCE, source.resource());

@@ -33,6 +33,7 @@ public class Contract extends WebworkModel {
     private String screenshots;
     private String screenshotsLabel;
     private BigDecimal rate;
+    @Coded(RateType.class)
     private Integer rateType;
     private String status;
     private String currency;

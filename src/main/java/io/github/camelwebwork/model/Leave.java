@@ -29,6 +29,7 @@ public class Leave extends WebworkModel {
     private String note;
     private String reason;
     private String isPaid;
+    @Coded(LeavePeriod.class)
     private Integer leavePeriod;
     private JsonNode createdBy;
     private JsonNode approvedBy;

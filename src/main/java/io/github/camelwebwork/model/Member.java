@@ -31,7 +31,9 @@ public class Member extends WebworkModel {
     private String teamName;
     private String title;
     private BigDecimal rate;
+    @Coded(RateStatus.class)
     private Integer rateStatus;
+    @Coded(RateType.class)
     private Integer rateType;
     private String screenshots;
     private Integer weeklyHoursLimit;

@@ -26,7 +26,9 @@ public class Task extends WebworkModel {
     private Long ownerId;
     private Long creatorId;
     private Long parentId;
+    @Coded(TaskStatus.class)
     private Integer status;
+    @Coded(TaskPriority.class)
     private Integer priority;
     private String startDate;
     private String endDate;

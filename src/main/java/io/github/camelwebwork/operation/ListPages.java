@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.ApiResponse;
@@ -22,12 +21,10 @@ import io.github.camelwebwork.model.Pagination;
  */
 public final class ListPages {
 
-    private final ObjectMapper mapper;
     private final RequestResolver resolver;
     private final ResultReader reader;
 
     public ListPages(ObjectMapper mapper, Clock clock) {
-        this.mapper = mapper;
         this.resolver = new RequestResolver(mapper, clock);
         this.reader = new ResultReader(mapper);
     }
@@ -91,13 +88,13 @@ public final class ListPages {
         }
     }
 
-    /** The record as the operation's typed model. */
+    /** The record as the operation's typed model (lenient, as a producer's default reading). */
     public Object toModel(OperationDef op, JsonNode record) {
-        try {
-            return mapper.treeToValue(record, op.resultType());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new WebworkException("A " + op.resource() + " record does not fit " + op.resultType().getSimpleName()
-                                       + ": " + e.getMessage(), e);
-        }
+        return toBody(op, record, Reading.DEFAULT);
+    }
+
+    /** The record in the form {@code outputType} and {@code strictModels} ask for: a model, a Map or JSON text. */
+    public Object toBody(OperationDef op, JsonNode record, Reading reading) {
+        return reader.record(record, op, reading);
     }
 }

@@ -29,7 +29,7 @@ public final class OperationExecutor {
      * @param maxResults at most this many records of a list (0: no limit)
      */
     public OperationResult execute(WebworkClient client, ResolvedCall call, int maxResults) {
-        return execute(client, call, maxResults, null, null);
+        return execute(client, call, maxResults, null, null, Reading.DEFAULT);
     }
 
     /**
@@ -38,19 +38,20 @@ public final class OperationExecutor {
      * @param maxResults at most this many records of a list (0: no limit)
      * @param keys       where a create's idempotency key is kept; null: no key
      * @param key        the create's idempotency key (with {@code keys})
+     * @param reading    the body's form ({@code outputType}) and whether a model mismatch fails ({@code strictModels})
      */
     public OperationResult execute(WebworkClient client, ResolvedCall call, int maxResults, IdempotencyKeys keys,
-                                   String key) {
+                                   String key, Reading reading) {
         OperationDef op = call.operation();
         ApiRequest request = call.request();
         if (call.walksPages()) {
-            return walk(client, op, request, maxResults);
+            return walk(client, op, request, maxResults, reading);
         }
         if ("GET".equals(request.method())) {
-            return read(op, client.execute(request), maxResults);
+            return read(op, client.execute(request), maxResults, reading);
         }
         return writes.settle(client, op, request, keys == null ? null : new WriteOutcomes.Key(keys, key),
-                response -> read(op, response, maxResults));
+                response -> read(op, response, maxResults, reading));
     }
 
     /**
@@ -69,23 +70,23 @@ public final class OperationExecutor {
         return writes.lookUp(client, op, body);
     }
 
-    private OperationResult read(OperationDef op, ApiResponse response, int maxResults) {
-        OperationResult result = readBody(op, response, maxResults);
+    private OperationResult read(OperationDef op, ApiResponse response, int maxResults, Reading reading) {
+        OperationResult result = readBody(op, response, maxResults, reading);
         return response.recovered() ? result.asRecovered() : result;
     }
 
-    private OperationResult readBody(OperationDef op, ApiResponse response, int maxResults) {
+    private OperationResult readBody(OperationDef op, ApiResponse response, int maxResults, Reading reading) {
         Map<String, Object> extras = extras(op, response);
         return switch (op.shape()) {
-            case OBJECT -> new OperationResult(true, reader.object(response, op.resultType(), op.qualifiedName()),
-                    response.message(), null, extras);
+            case OBJECT -> new OperationResult(true, reader.object(response, op, reading), response.message(), null,
+                    extras);
             case OPTIONAL_OBJECT -> new OperationResult(true, response.data().isObject()
-                    ? reader.object(response, op.resultType(), op.qualifiedName()) : null,
+                    || reading.output() != OutputType.MODEL ? reader.object(response, op, reading) : null,
                     response.message(), null, extras);
             case LIST -> {
-                List<?> list = reader.list(response, op.resultType());
-                if (maxResults > 0 && list.size() > maxResults) {
-                    list = list.subList(0, maxResults);
+                Object list = reader.list(response, op, reading);
+                if (maxResults > 0 && list instanceof List<?> l && l.size() > maxResults) {
+                    list = l.subList(0, maxResults);
                 }
                 yield new OperationResult(true, list, response.message(), reader.pagination(response), extras);
             }
@@ -93,7 +94,8 @@ public final class OperationExecutor {
         };
     }
 
-    private OperationResult walk(WebworkClient client, OperationDef op, ApiRequest request, int maxResults) {
+    private OperationResult walk(WebworkClient client, OperationDef op, ApiRequest request, int maxResults,
+                                 Reading reading) {
         int perPage = request.query().stream().filter(e -> e.getKey().equals("per_page"))
                 .map(e -> Integer.parseInt(e.getValue())).findFirst().orElse(op.maxPerPage());
         ApiRequest first = request.withoutQueryParam("per_page").withQueryParam("page", "1");
@@ -101,8 +103,8 @@ public final class OperationExecutor {
             first = first.withQueryParam("per_page", String.valueOf(perPage));
         }
         ApiResponse response = client.execute(first);
-        PagedResult<?> paged = new PagedResult<>(client, first, reader, op.resultType(), response, perPage,
-                maxResults);
+        PagedResult<?> paged = new PagedResult<>(client, first, reader, op, reading, response,
+                perPage, maxResults);
         return new OperationResult(true, paged, response.message(), paged.getPagination(), extras(op, response));
     }
 

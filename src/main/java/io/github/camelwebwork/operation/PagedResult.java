@@ -25,22 +25,30 @@ public final class PagedResult<T> implements Iterable<T> {
     private final WebworkClient client;
     private final ApiRequest request;
     private final ResultReader reader;
-    private final Class<T> type;
+    private final OperationDef op;
+    private final Reading reading;
     private final List<T> firstPage;
     private final Pagination pagination;
     private final int perPage;
     private final int maxResults;
 
-    PagedResult(WebworkClient client, ApiRequest request, ResultReader reader, Class<T> type, ApiResponse first,
-                int perPage, int maxResults) {
+    PagedResult(WebworkClient client, ApiRequest request, ResultReader reader, OperationDef op, Reading reading,
+                ApiResponse first, int perPage, int maxResults) {
         this.client = client;
         this.request = request;
         this.reader = reader;
-        this.type = type;
-        this.firstPage = reader.list(first, type);
+        this.op = op;
+        this.reading = reading;
+        this.firstPage = page(first);
         this.pagination = reader.pagination(first);
         this.perPage = perPage;
         this.maxResults = maxResults;
+    }
+
+    /** A page's records: models, or under {@code outputType=map}/{@code json} each record as sent. */
+    @SuppressWarnings("unchecked")
+    private List<T> page(ApiResponse response) {
+        return (List<T>) reader.records(response, op, reading);
     }
 
     /** The pagination figures of the first page; null when the API sent none. */
@@ -110,7 +118,7 @@ public final class PagedResult<T> implements Iterable<T> {
 
         private void fetch(int number) {
             ApiResponse response = client.execute(request.withQueryParam("page", String.valueOf(number)));
-            page = reader.list(response, type);
+            page = page(response);
             pageNumber = number;
             index = 0;
             fetched += page.size();

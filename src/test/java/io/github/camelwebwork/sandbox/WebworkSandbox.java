@@ -107,6 +107,7 @@ public final class WebworkSandbox implements AutoCloseable {
     private final WebhookSender webhooks;
     private final AtomicReference<ListOrder> listOrder;
     private final Deviations deviations;
+    private final AtomicReference<Set<Drift>> drift = new AtomicReference<>(Drift.none());
     private HttpServer server;
     private ExecutorService executor;
 
@@ -162,7 +163,8 @@ public final class WebworkSandbox implements AutoCloseable {
                         return draws != null && draws.plan().weights().getOrDefault(FaultKind.LATE_ARRIVAL, 0.0) > 0;
                     }
                 }, new TokenEndpoint(oauth), listOrder::get, deviations);
-        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks), state, this::record, traffic));
+        server.createContext("/", new SandboxHttpHandler(SandboxApis.router(state, webhooks)
+                .wrapped(h -> Drift.wrap(h, drift)), state, this::record, traffic));
         server.setExecutor(executor);
         server.start();
         return this;
@@ -302,6 +304,14 @@ public final class WebworkSandbox implements AutoCloseable {
         }
     }
 
+    /** Answers drifted by these cases from now on (none: as the reference says); see {@link Drift}. */
+    public WebworkSandbox drift(Drift... cases) {
+        Set<Drift> set = Drift.none();
+        set.addAll(List.of(cases));
+        drift.set(set);
+        return this;
+    }
+
     // ---- faults -----------------------------------------------------------------------------------
 
     /** Replaces the fault plan; its draws start from its seed again. */
@@ -398,6 +408,7 @@ public final class WebworkSandbox implements AutoCloseable {
         private long duplicateSeed;
         private ListOrder listOrder = ListOrder.ascending();
         private Set<Deviation> deviations = Set.of();
+        private Drift[] drift = {};
 
         private Builder() {
         }
@@ -405,6 +416,12 @@ public final class WebworkSandbox implements AutoCloseable {
         /** Answers as an API that deviates from the reference in these ways (default none), see {@link Deviation}. */
         public Builder deviations(Deviation... deviations) {
             this.deviations = Set.of(deviations);
+            return this;
+        }
+
+        /** Answers drifted by these cases from the start (default none); see {@link WebworkSandbox#drift}. */
+        public Builder drift(Drift... cases) {
+            this.drift = cases.clone();
             return this;
         }
 
@@ -547,7 +564,7 @@ public final class WebworkSandbox implements AutoCloseable {
             WebhookSender sender = new WebhookSender(state, webhookTimeout, webhookFirstDelay, webhookDelayFactor,
                     duplicateShare, duplicateSeed);
             return new WebworkSandbox(state, ownerToken, limiter, oauth, faultPlan, sender, listOrder,
-                    Deviations.of(deviations));
+                    Deviations.of(deviations)).drift(drift);
         }
     }
 }

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelwebwork.client.WebworkJson;
 import io.github.camelwebwork.model.Member;
+import io.github.camelwebwork.model.ModelJson;
 import io.github.camelwebwork.model.TimeEntry;
 import io.github.camelwebwork.model.TrackedHoursDay;
 import io.github.camelwebwork.model.TrackedHoursReport;
@@ -44,7 +44,7 @@ public final class WeeklyExport {
     /** Time entries of this method are not tracked time (the tracked-hours report leaves them out). */
     public static final String BREAK = "Break";
 
-    private static final ObjectMapper JSON = WebworkJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = ModelJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ExportPeriod period;
     private final Path directory;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.Sha256;
-import io.github.camelwebwork.client.WebworkJson;
+import io.github.camelwebwork.model.ModelJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -41,7 +41,7 @@ public class ChangeEvents {
     static final String CHANGE_TIME = "CamelWebworkChangeTime";
     static final String WORKSPACE_ID = "CamelWebworkWorkspaceId";
 
-    private static final ObjectMapper MAPPER = WebworkJson.newMapper();
+    private static final ObjectMapper MAPPER = ModelJson.newMapper();
 
     /**
      * Sets the JSON body, the record key and the CloudEvents headers from the consumer's headers and typed body.

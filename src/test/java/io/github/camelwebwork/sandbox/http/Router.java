@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Maps method + path template (e.g. {@code /tasks/{taskId}/assign/{userId}}, relative to {@code /api/v2})
@@ -44,6 +45,13 @@ public final class Router {
     public Router add(String method, String template, ApiHandler handler) {
         routes.add(new Route(method, template.split("/", -1), handler));
         return this;
+    }
+
+    /** The same routes, each handler wrapped (the sandbox's drift switch rewrites their answers). */
+    public Router wrapped(UnaryOperator<ApiHandler> wrapper) {
+        Router wrapped = new Router();
+        routes.forEach(r -> wrapped.routes.add(new Route(r.method(), r.segments(), wrapper.apply(r.handler()))));
+        return wrapped;
     }
 
     public Match match(String method, String path) {
