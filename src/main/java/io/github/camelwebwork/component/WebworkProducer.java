@@ -114,6 +114,9 @@ public class WebworkProducer extends DefaultProducer {
         OperationResult result = executor.execute(client, call, endpoint.getConfiguration().getMaxResults(),
                 keys(endpoint.idempotentRepository()), key);
         message.setHeader(WebworkConstants.RECOVERED, result.recovered());
+        if (result.recovered()) {
+            endpoint.getComponent().metrics().createRecovered(call.operation().resource(), call.operation().name());
+        }
         return result;
     }
 
