@@ -187,8 +187,11 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         });
     }
 
-    /** The metrics in use: the registry's when one was found at start, else {@link WebworkMetrics#NOOP}. */
-    WebworkMetrics metrics() {
+    /**
+     * The metrics in use: the registry's when one was found at start, else {@link WebworkMetrics#NOOP}; the shipped
+     * routes report their progress there.
+     */
+    public WebworkMetrics metrics() {
         return metrics;
     }
 

@@ -54,9 +54,18 @@ public final class Progress {
 
     /** {@code units} more are done; logs when {@code logEvery} has passed since the last line. */
     public void advance(long units) {
+        update(units, false);
+    }
+
+    /** {@code total} are done in all (never fewer than before); logs as {@link #advance} does. */
+    public void reach(long total) {
+        update(total, true);
+    }
+
+    private void update(long units, boolean absolute) {
         String line = null;
         synchronized (this) {
-            done += units;
+            done = absolute ? Math.max(done, units) : done + units;
             Instant now = clock.instant();
             if (!now.isBefore(lastLogged.plus(logEvery))) {
                 lastLogged = now;
