@@ -70,7 +70,8 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
                             + " bound, else the one named metricsRegistry (as camel-micrometer binds it). Without"
                             + " Micrometer on the class path or a registry bound nothing is recorded, at no cost.")
     private boolean metricsEnabled = true;
-    private volatile WebworkMetrics metrics = WebworkMetrics.NOOP;
+    /** Null until first asked for: an endpoint may start before this component does. */
+    private volatile WebworkMetrics metrics;
 
     private final Map<HttpSettings, CloseableHttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, AccessTokenProvider> credentials = new ConcurrentHashMap<>();
@@ -182,17 +183,35 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
         return budgets.computeIfAbsent(key, k -> {
             RateBudget budget = SharedBudgets.hold(k, config.getRateLimit(),
                     Duration.ofMillis(config.getRateLimitWindow()));
-            metrics.watchBudget(metricsTag(credentialKey), budget::remaining);
+            metrics().watchBudget(metricsTag(credentialKey), budget::remaining);
             return budget;
         });
     }
 
     /**
-     * The metrics in use: the registry's when one was found at start, else {@link WebworkMetrics#NOOP}; the shipped
-     * routes report their progress there.
+     * The metrics in use, looked up once (at start, or by the first endpoint that starts before): the registry's, else
+     * {@link WebworkMetrics#NOOP}. The shipped routes report their progress there.
      */
     public WebworkMetrics metrics() {
-        return metrics;
+        WebworkMetrics found = metrics;
+        if (found == null) {
+            synchronized (this) {
+                if (metrics == null) {
+                    metrics = lookUpMetrics();
+                }
+                found = metrics;
+            }
+        }
+        return found;
+    }
+
+    private WebworkMetrics lookUpMetrics() {
+        // Micrometer is optional: its classes are loaded only when it is on the class path
+        if (metricsEnabled && getCamelContext().getClassResolver()
+                .resolveClass("io.micrometer.core.instrument.MeterRegistry") != null) {
+            return MicrometerLookup.metrics(getCamelContext().getRegistry(), clock());
+        }
+        return WebworkMetrics.NOOP;
     }
 
     /** A credential as the meters tag it: a short fingerprint of its key, itself free of the secret. */
@@ -203,11 +222,7 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // Micrometer is optional: its classes are loaded only when it is on the class path
-        if (metricsEnabled && getCamelContext().getClassResolver()
-                .resolveClass("io.micrometer.core.instrument.MeterRegistry") != null) {
-            metrics = MicrometerLookup.metrics(getCamelContext().getRegistry(), clock());
-        }
+        metrics();
     }
 
     /**
@@ -318,8 +333,12 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
             openedStores.clear();
         }
         health.clear();
-        metrics.close();
-        metrics = WebworkMetrics.NOOP;
+        synchronized (this) {
+            if (metrics != null) {
+                metrics.close();
+                metrics = null;
+            }
+        }
         ServiceHelper.stopService(defaultIdempotentRepository);
         defaultIdempotentRepository = null;
         synchronized (this) {
