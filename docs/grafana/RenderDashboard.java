@@ -244,9 +244,10 @@ public class RenderDashboard {
             i++;
         }
         g.setColor(new Color(0x8E8E8E));
-        g.drawString("-" + (int) ((series.isEmpty() ? 0 : ordered.get(0).getValue().length - 1) * step) + " s", left,
-                bottom + 12);
-        g.drawString("now", right - 20, bottom + 12);
+        if (!series.isEmpty()) {
+            g.drawString("-" + (int) ((ordered.get(0).getValue().length - 1) * step) + " s", left + 4, bottom + 12);
+            g.drawString("now", right - 20, bottom + 12);
+        }
     }
 
     private static String format(double v, String unit) {
