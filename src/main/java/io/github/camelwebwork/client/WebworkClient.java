@@ -113,7 +113,8 @@ public class WebworkClient {
 
     /** This client, drawing on the budget in {@code lane} (the HTTP client, credential and budget are shared). */
     public WebworkClient withLane(RateBudget.Lane lane) {
-        return lane == this.lane ? this : new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared, metrics);
+        return lane == this.lane ? this
+                : new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared, metrics);
     }
 
     /** This client, reporting its attempts, retries and budget waits to {@code metrics}. */
