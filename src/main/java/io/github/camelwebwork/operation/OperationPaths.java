@@ -29,7 +29,7 @@ public final class OperationPaths {
             String regex = "\\Q" + op.pathTemplate().replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q") + "\\E";
             map.computeIfAbsent(op.method(), m -> new ArrayList<>()).add(new Template(Pattern.compile(regex), op));
         }
-        // a literal segment wins over an id: /members/me before /members/{memberId}
+        // a literal segment wins over an id: /leaves/balances before /leaves/{leaveId}
         map.values().forEach(list -> list.sort((a, b) -> Integer.compare(ids(a), ids(b))));
         return map;
     }

@@ -116,7 +116,7 @@ class DemoKeepRunningTest {
         assertThat(answer.body()).as("the routes' calls, budget and change capture in the Prometheus format")
                 .contains("camel_webwork_requests_seconds_count{", "camel_webwork_budget_remaining{",
                         "camel_webwork_poll_requests_total{", "camel_webwork_scan_age_seconds{")
-                .contains("operation=\"create\",outcome=\"success\",resource=\"tasks\",status=\"200\"");
+                .contains("operation=\"create\",outcome=\"success\",resource=\"tasks\",status=\"201\"");
     }
 
     @Test
