@@ -107,6 +107,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "memberid":
         case "memberId": getOrCreateConfiguration(target).setMemberId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
         case "oninvalidstate":
         case "onInvalidState": getOrCreateConfiguration(target).setOnInvalidState(property(camelContext, java.lang.String.class, value)); return true;
@@ -302,6 +304,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetryAfter": return long.class;
         case "memberid":
         case "memberId": return java.lang.Long.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
         case "name": return java.lang.String.class;
         case "oninvalidstate":
         case "onInvalidState": return java.lang.String.class;
@@ -493,6 +497,8 @@ public class WebworkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "memberid":
         case "memberId": return getOrCreateConfiguration(target).getMemberId();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
         case "name": return getOrCreateConfiguration(target).getName();
         case "oninvalidstate":
         case "onInvalidState": return getOrCreateConfiguration(target).getOnInvalidState();

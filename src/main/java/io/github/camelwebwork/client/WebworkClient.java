@@ -25,6 +25,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
+import io.github.camelwebwork.metrics.ClientMetrics;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -72,6 +73,7 @@ public class WebworkClient {
     private final StoreBudget shared;
     private final FailsafeExecutor<ApiResponse> idempotentRetries;
     private final FailsafeExecutor<ApiResponse> unsafeRetries;
+    private final ClientMetrics metrics;
 
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper) {
         this(http, baseUrl, tokens, mapper, null, RetrySettings.NO_RETRIES);
@@ -80,11 +82,12 @@ public class WebworkClient {
     /** {@code budget} null: no local rate budget. */
     public WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper,
                          RateBudget budget, RetrySettings retry) {
-        this(http, baseUrl, tokens, mapper, budget, RateBudget.Lane.INTERACTIVE, retry, null);
+        this(http, baseUrl, tokens, mapper, budget, RateBudget.Lane.INTERACTIVE, retry, null, ClientMetrics.NOOP);
     }
 
     private WebworkClient(CloseableHttpClient http, String baseUrl, AccessTokenProvider tokens, ObjectMapper mapper,
-                          RateBudget budget, RateBudget.Lane lane, RetrySettings retry, StoreBudget shared) {
+                          RateBudget budget, RateBudget.Lane lane, RetrySettings retry, StoreBudget shared,
+                          ClientMetrics metrics) {
         this.lane = Objects.requireNonNull(lane, "lane");
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -94,6 +97,7 @@ public class WebworkClient {
         this.budget = budget;
         this.retry = Objects.requireNonNull(retry, "retry");
         this.shared = shared;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.idempotentRetries = retries(CallSafety.IDEMPOTENT, retry.maxAttempts());
         this.unsafeRetries = retries(CallSafety.NOT_IDEMPOTENT, retry.maxAttempts());
     }
@@ -109,7 +113,13 @@ public class WebworkClient {
 
     /** This client, drawing on the budget in {@code lane} (the HTTP client, credential and budget are shared). */
     public WebworkClient withLane(RateBudget.Lane lane) {
-        return lane == this.lane ? this : new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared);
+        return lane == this.lane ? this
+                : new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared, metrics);
+    }
+
+    /** This client, reporting its attempts, retries and budget waits to {@code metrics}. */
+    public WebworkClient withMetrics(ClientMetrics metrics) {
+        return new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared, metrics);
     }
 
     /**
@@ -118,7 +128,7 @@ public class WebworkClient {
      */
     public WebworkClient withStoreBudget(StoreBudget shared) {
         Objects.requireNonNull(budget, "a store budget comes after the local budget");
-        return new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared);
+        return new WebworkClient(http, baseUrl, tokens, mapper, budget, lane, retry, shared, metrics);
     }
 
     /** The budget kept in a {@link BudgetStore}, or null (the local budget alone). */
@@ -222,6 +232,7 @@ public class WebworkClient {
                 .withJitter(0.25)
                 .withDelayFn(ctx -> ctx.getLastException() instanceof WebworkTooManyRequestsException tooMany
                         ? retryAfter(tooMany) : Duration.ofMillis(-1))
+                .onRetry(event -> metrics.retry(event.getLastException()))
                 .build();
         return Failsafe.with(policy);
     }
@@ -259,6 +270,7 @@ public class WebworkClient {
             return sendOnce(request, token);
         } catch (WebworkAuthenticationException e) {
             if (tokens.refreshAfterRejection(token)) {
+                metrics.tokenRefreshed();
                 LOG.info("{} {}: access token rejected (401); sending once more with the refreshed token",
                         request.method(), basePath + request.path());
                 return sendOnce(request, tokens.accessToken());
@@ -333,12 +345,17 @@ public class WebworkClient {
         long started = System.nanoTime();
         try {
             ApiResponse response = http.execute(builder.build(), context, r -> read(request, fullPath, r, ticket, seen));
+            metrics.request(request.method(), request.path(), response.statusCode(), null, System.nanoTime() - started);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), basePath + request.pathAndQuery(),
                         response.statusCode(), (System.nanoTime() - started) / 1_000_000);
             }
             return response;
+        } catch (RuntimeException e) {
+            metrics.request(request.method(), request.path(), 0, e, System.nanoTime() - started);
+            throw e;
         } catch (IOException e) {
+            metrics.request(request.method(), request.path(), 0, e, System.nanoTime() - started);
             throw new WebworkTransportException("WebWork API " + request.method() + " " + fullPath
                                                 + " got no answer: " + e.getClass().getSimpleName()
                                                 + (e.getMessage() == null ? "" : ": " + e.getMessage()), e,
@@ -359,7 +376,10 @@ public class WebworkClient {
             return;
         }
         try {
-            if (!budget.acquire(lane, wait)) {
+            long started = System.nanoTime();
+            boolean granted = budget.acquire(lane, wait);
+            metrics.budgetWait(lane.name(), System.nanoTime() - started, granted);
+            if (!granted) {
                 throw noBudget(request, wait, "");
             }
         } catch (InterruptedException e) {

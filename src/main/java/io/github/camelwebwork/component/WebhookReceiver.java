@@ -24,6 +24,7 @@ import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.client.WebworkException;
 import io.github.camelwebwork.client.WebworkNotFoundException;
 import io.github.camelwebwork.client.WebworkUnprocessableException;
+import io.github.camelwebwork.metrics.WebworkMetrics;
 import io.github.camelwebwork.model.WebhookPayload;
 import io.github.camelwebwork.operation.OperationCatalogue;
 import io.github.camelwebwork.operation.OperationExecutor;
@@ -159,6 +160,7 @@ final class WebhookReceiver {
             String refusal = verify(in, raw);
             if (refusal != null) {
                 LOG.warn("WebWork webhook delivery refused: {}", refusal);
+                metrics().webhookDelivery(WebworkMetrics.REFUSED, reasonOf(refusal));
                 respond(exchange, 401, refusal);
                 return;
             }
@@ -166,6 +168,7 @@ final class WebhookReceiver {
             try {
                 payload = endpoint.getComponent().objectMapper().readValue(raw, WebhookPayload.class);
             } catch (IOException e) {
+                metrics().webhookDelivery(WebworkMetrics.REFUSED, "not_a_delivery");
                 respond(exchange, 400, "not a WebWork delivery");
                 return;
             }
@@ -176,6 +179,7 @@ final class WebhookReceiver {
             IdempotentRepository seen = endpoint.idempotentRepository();
             if (!seen.add(key)) {
                 LOG.debug("WebWork webhook event {} received before; dropped", payload.getId());
+                metrics().webhookDelivery(WebworkMetrics.DUPLICATE, null);
                 respond(exchange, 200, "duplicate");
                 return;
             }
@@ -192,11 +196,33 @@ final class WebhookReceiver {
             }
             if (exchange.getException() != null) {
                 seen.remove(key);                      // WebWork delivers it again: let that one through
+                metrics().webhookDelivery(WebworkMetrics.FAILED, null);
                 return;
             }
             seen.confirm(key);
+            metrics().webhookDelivery(WebworkMetrics.ACCEPTED, null);
             respond(exchange, 200, "ok");                 // an acknowledgement; what the route made stays with it
         };
+    }
+
+    private WebworkMetrics metrics() {
+        return endpoint.getComponent().metrics();
+    }
+
+    /** A refusal as the meters tag it: a fixed word per check of {@link #verify}, never a value of the delivery. */
+    static String reasonOf(String refusal) {
+        if (refusal.startsWith("no webhook secret")) {
+            return "no_secret";
+        } else if (refusal.startsWith("unsigned")) {
+            return "unsigned";
+        } else if (refusal.startsWith("wrong token")) {
+            return "wrong_token";
+        } else if (refusal.startsWith("no valid")) {
+            return "no_timestamp";
+        } else if (refusal.startsWith("stale")) {
+            return "stale";
+        }
+        return "signature_mismatch";
     }
 
     /** Null when the delivery is genuine and fresh, else why not (never naming the secret). */

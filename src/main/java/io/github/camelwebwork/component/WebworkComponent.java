@@ -25,6 +25,8 @@ import io.github.camelwebwork.client.oauth.FileTokenStore;
 import io.github.camelwebwork.client.oauth.OAuth2TokenProvider;
 import io.github.camelwebwork.client.oauth.TokenStore;
 import io.github.camelwebwork.model.ModelJson;
+import io.github.camelwebwork.metrics.WebworkMetrics;
+import io.github.camelwebwork.metrics.micrometer.MicrometerLookup;
 import io.github.camelwebwork.operation.FieldType;
 import io.github.camelwebwork.operation.Param;
 import io.github.camelwebwork.operation.OperationCatalogue;
@@ -62,6 +64,14 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
                             + " java.time.Clock bean in the registry is used, so a test can stand the component and"
                             + " the routes at any instant.")
     private Clock clock;
+    @Metadata(label = "advanced", defaultValue = "true",
+              description = "Record the component's meters (requests, retries, rate budget, change capture, webhooks;"
+                            + " docs/metrics.md) in the Micrometer MeterRegistry of the Camel registry: the single one"
+                            + " bound, else the one named metricsRegistry (as camel-micrometer binds it). Without"
+                            + " Micrometer on the class path or a registry bound nothing is recorded, at no cost.")
+    private boolean metricsEnabled = true;
+    /** Null until first asked for: an endpoint may start before this component does. */
+    private volatile WebworkMetrics metrics;
 
     private final Map<HttpSettings, CloseableHttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, AccessTokenProvider> credentials = new ConcurrentHashMap<>();
@@ -170,8 +180,49 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
      */
     RateBudget budget(String credentialKey, WebworkConfiguration config) {
         String key = config.getBaseUrl() + " " + credentialKey + via(config.getBudgetStore());
-        return budgets.computeIfAbsent(key, k -> SharedBudgets.hold(k, config.getRateLimit(),
-                Duration.ofMillis(config.getRateLimitWindow())));
+        return budgets.computeIfAbsent(key, k -> {
+            RateBudget budget = SharedBudgets.hold(k, config.getRateLimit(),
+                    Duration.ofMillis(config.getRateLimitWindow()));
+            metrics().watchBudget(metricsTag(credentialKey), budget::remaining);
+            return budget;
+        });
+    }
+
+    /**
+     * The metrics in use, looked up once (at start, or by the first endpoint that starts before): the registry's, else
+     * {@link WebworkMetrics#NOOP}. The shipped routes report their progress there.
+     */
+    public WebworkMetrics metrics() {
+        WebworkMetrics found = metrics;
+        if (found == null) {
+            synchronized (this) {
+                if (metrics == null) {
+                    metrics = lookUpMetrics();
+                }
+                found = metrics;
+            }
+        }
+        return found;
+    }
+
+    private WebworkMetrics lookUpMetrics() {
+        // Micrometer is optional: its classes are loaded only when it is on the class path
+        if (metricsEnabled && getCamelContext().getClassResolver()
+                .resolveClass("io.micrometer.core.instrument.MeterRegistry") != null) {
+            return MicrometerLookup.metrics(getCamelContext().getRegistry(), clock());
+        }
+        return WebworkMetrics.NOOP;
+    }
+
+    /** A credential as the meters tag it: a short fingerprint of its key, itself free of the secret. */
+    static String metricsTag(String credentialKey) {
+        return Sha256.hex(credentialKey, 6);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        metrics();
     }
 
     /**
@@ -282,6 +333,12 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
             openedStores.clear();
         }
         health.clear();
+        synchronized (this) {
+            if (metrics != null) {
+                metrics.close();
+                metrics = null;
+            }
+        }
         ServiceHelper.stopService(defaultIdempotentRepository);
         defaultIdempotentRepository = null;
         synchronized (this) {
@@ -293,6 +350,15 @@ public class WebworkComponent extends HealthCheckComponent implements SSLContext
 
     public WebworkConfiguration getConfiguration() {
         return configuration;
+    }
+
+    public boolean isMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    /** Whether to record meters in the Camel registry's MeterRegistry (docs/metrics.md). */
+    public void setMetricsEnabled(boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
     }
 
     /** The defaults of every endpoint's options. */

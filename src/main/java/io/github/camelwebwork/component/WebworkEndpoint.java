@@ -19,6 +19,7 @@ import io.github.camelwebwork.client.RetrySettings;
 import io.github.camelwebwork.client.StoreBudget;
 import io.github.camelwebwork.consumer.ConsumerSettings;
 import io.github.camelwebwork.consumer.WebworkConsumer;
+import io.github.camelwebwork.metrics.WebworkMetrics;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.operation.FieldType;
 import io.github.camelwebwork.operation.OperationCatalogue;
@@ -177,6 +178,11 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
             public Clock clock() {
                 return getComponent().clock();
             }
+
+            @Override
+            public WebworkMetrics metrics() {
+                return getComponent().metrics();
+            }
         });
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
@@ -305,7 +311,7 @@ public class WebworkEndpoint extends ScheduledPollEndpoint implements WebhookCap
         idempotentRepository = component.idempotentRepository(configuration);
         WebworkClient base = new WebworkClient(http, configuration.getBaseUrl(),
                 credential.provider(), component.objectMapper(), component.budget(credential.key(), configuration),
-                retry);
+                retry).withMetrics(component.metrics().client(WebworkComponent.metricsTag(credential.key())));
         StoreBudget shared = component.storeBudget(credential.key(), configuration);
         if (shared != null) {
             base = base.withStoreBudget(shared);

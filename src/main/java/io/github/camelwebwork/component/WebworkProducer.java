@@ -120,6 +120,9 @@ public class WebworkProducer extends DefaultProducer {
         OperationResult result = executor.execute(client, call, endpoint.getConfiguration().getMaxResults(),
                 keys(endpoint.idempotentRepository()), key, reading);
         message.setHeader(WebworkConstants.RECOVERED, result.recovered());
+        if (result.recovered()) {
+            endpoint.getComponent().metrics().createRecovered(call.operation().resource(), call.operation().name());
+        }
         return result;
     }
 

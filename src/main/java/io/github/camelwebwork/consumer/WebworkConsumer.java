@@ -2,6 +2,7 @@ package io.github.camelwebwork.consumer;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelwebwork.client.RateBudget;
 import io.github.camelwebwork.client.WebworkClient;
 import io.github.camelwebwork.client.WebworkException;
+import io.github.camelwebwork.metrics.Progress;
+import io.github.camelwebwork.metrics.WebworkMetrics;
 import io.github.camelwebwork.model.WebhookPayload;
 import io.github.camelwebwork.operation.HouseRules;
 import io.github.camelwebwork.operation.ListOrder;
@@ -59,6 +62,8 @@ import org.slf4j.LoggerFactory;
 public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebworkConsumer.class);
+    /** How often a backfill logs its progress, at most. */
+    static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(10);
     static final String CHANGE_PROPERTY = "CamelWebworkChange";
 
     private final Source source;
@@ -116,6 +121,11 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
         /** The component's clock: the time of a change, the days of a time-data scan. */
         Clock clock();
+
+        /** Where polls, changes and scans are reported (docs/metrics.md). */
+        default WebworkMetrics metrics() {
+            return WebworkMetrics.NOOP;
+        }
     }
 
     public WebworkConsumer(Endpoint endpoint, Processor processor, Source source) {
@@ -281,7 +291,9 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         }
         if (pending.isEmpty()) {
             forgetEventReads();                 // every change a scan finds from now on is read after them
-            scan();
+            long started = System.nanoTime();
+            int requests = scan();
+            source.metrics().poll(source.resource(), System.nanoTime() - started, requests);
         }
         Queue<Object> exchanges = new LinkedList<>();
         int max = getMaxMessagesPerPoll();
@@ -445,6 +457,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private Exchange exchangeFor(Change change) {
+        source.metrics().change(source.resource(), change.type().name());
         Exchange exchange = createExchange(false);
         exchange.setProperty(CHANGE_PROPERTY, change);
         Message message = exchange.getMessage();
@@ -469,18 +482,21 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    /** Continues the current scan until it completes, the poll's requests are spent or the shared budget is empty. */
-    private void scan() {
+    /**
+     * Continues the current scan until it completes, the poll's requests are spent or the shared budget is empty;
+     * returns the requests it made.
+     */
+    private int scan() {
         ConsumerSettings s = source.settings();
         if (s.isBackfill() && backfillDone) {
-            return;
+            return 0;
         }
         int spent = 0;
         while (true) {
             if (cycle == null) {
                 Boolean incremental = nextScan();
                 if (incremental == null) {
-                    return;                     // trigger=webhook: the events announce what a scan would find
+                    return spent;               // trigger=webhook: the events announce what a scan would find
                 }
                 cycle = new Cycle(incremental);
                 if (!incremental) {
@@ -488,17 +504,21 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 }
             }
             if (s.maxRequestsPerPoll() > 0 && spent >= s.maxRequestsPerPoll()) {
-                return;
+                return spent;
             }
             RateBudget budget = source.client().getBudget();
             if (budget != null && budget.remaining() == 0) {
                 LOG.debug("webwork:{} poll ends early: the shared rate budget is spent", source.resource());
-                return;
+                return spent;
             }
             spent += step();
             if (cycle.done()) {
                 if (!cycle.incremental) {
                     order.fullScan(cycle.evidence);
+                }
+                source.metrics().scanCompleted(source.resource());
+                if (cycle.progress != null) {
+                    cycle.progress.finish();
                 }
                 cycle = null;
                 cycles++;
@@ -510,7 +530,7 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                     LOG.info("webwork:{} backfill {}..{} complete", source.resource(), s.backfillFrom(),
                             s.backfillTo());
                 }
-                return;
+                return spent;
             }
         }
     }
@@ -578,6 +598,8 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
         /** Id to fingerprint of every record of the partition read so far in this scan (not the records: memory). */
         private final Map<String, String> seen = new HashMap<>();
         private Deque<String> toConfirm;
+        /** A backfill's partitions done of those planned (logged, and the progress gauges); null otherwise. */
+        private Progress progress;
 
         Cycle(boolean incremental) {
             this.incremental = incremental;
@@ -730,6 +752,11 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
                 range.put(ParameterSource.headerFor("dateTo"), to.toString());
             }
             partitions = plan.partitions(options, listed, days, range);
+            if (s.isBackfill()) {
+                progress = new Progress("backfill " + source.resource() + " " + from + ".." + to, partitions.size(),
+                        source.clock(), PROGRESS_LOG_INTERVAL);
+                source.metrics().watchProgress(progress);
+            }
         }
 
         private void compare(ScanPlan.Partition partition) {
@@ -781,6 +808,9 @@ public class WebworkConsumer extends ScheduledBatchPollingConsumer {
 
         private void nextPartition() {
             index++;
+            if (progress != null) {
+                progress.advance(1);
+            }
             next = 0;
             page = 1;
             multiPage = false;

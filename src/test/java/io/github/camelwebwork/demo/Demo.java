@@ -103,8 +103,8 @@ public final class Demo {
         // Ctrl+C (SIGINT) or SIGTERM: every service stopped in DemoServices' order, whatever the demo is doing
         Thread stopOnSignal = new Thread(() -> stopOnSignal(services), "demo-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        try {
-            return runFlows(services, keepRunning);
+        try (DemoMetrics metrics = DemoMetrics.start()) {
+            return runFlows(services, metrics, keepRunning);
         } finally {
             services.close();
         }
@@ -129,7 +129,7 @@ public final class Demo {
         }
     }
 
-    private int runFlows(DemoServices services, boolean keepRunning) throws Exception {
+    private int runFlows(DemoServices services, DemoMetrics metrics, boolean keepRunning) throws Exception {
         WebworkSandbox sandbox = services.sandbox();
         EmbeddedKafka kafka = services.kafka();
         EmbeddedMail mail = services.mail();
@@ -147,7 +147,8 @@ public final class Demo {
                 List.of("webwork.tasks.state", "webwork.time-entries.state", "webwork.timesheets.state"));
 
         say("Starting Camel Main with " + ROUTES + " ...");
-        CamelContext camel = services.startCamel(properties(sandbox, kafka, mail, jira)).getCamelContext();
+        CamelContext camel = services.startCamel(properties(sandbox, kafka, mail, jira),
+                Map.of("metricsRegistry", metrics.registry())).getCamelContext();
         ProducerTemplate template = camel.createProducerTemplate();
         say("Routes: " + camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList());
         try {
@@ -169,7 +170,7 @@ public final class Demo {
         int status = failures.isEmpty() ? 0 : 1;
         if (keepRunning) {
             verdict = status;
-            yourOwnCalls(sandbox, kafka, mail, jira);
+            yourOwnCalls(sandbox, kafka, mail, jira, metrics);
             say("Everything keeps running (--keep-running); Ctrl+C to stop.");
             new CountDownLatch(1).await();                    // until the shutdown hook ends the JVM
         }
@@ -225,7 +226,8 @@ public final class Demo {
     }
 
     /** What a newcomer needs for calls of their own while everything keeps running. */
-    private static void yourOwnCalls(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail, JiraEmulator jira) {
+    private static void yourOwnCalls(WebworkSandbox sandbox, EmbeddedKafka kafka, EmbeddedMail mail, JiraEmulator jira,
+                                     DemoMetrics metrics) {
         say("");
         say("Your own calls:");
         say("  WebWork  curl -H 'Authorization: Bearer " + sandbox.token() + "' '" + sandbox.baseUrl()
@@ -239,6 +241,8 @@ public final class Demo {
         say("  Kafka    " + kafka.bootstrapServers() + " (webwork.tasks.changes, webwork.commands, webwork.commands.dlq,"
             + " ...)");
         say("  Mail     smtp 127.0.0.1:" + mail.smtpPort() + ", imap 127.0.0.1:" + mail.imapPort());
+        say("  Metrics  curl " + metrics.url());
+        say("           the component's meters (docs/metrics.md) in the Prometheus text format");
     }
 
     /** Waits for every change-capture consumer's first scan: see {@link #CONSUMER_STATES}. */

@@ -34,6 +34,7 @@ class DemoKeepRunningTest {
     static final String READY = "Everything keeps running (--keep-running); Ctrl+C to stop.";
     private static final Pattern SANDBOX = Pattern.compile("^WebWork sandbox\\s+(http://\\S+) \\(token (\\S+),");
     private static final Pattern JIRA_CURL = Pattern.compile("curl -u '([^:']+):([^']+)' '(http://[^']+)'");
+    private static final Pattern METRICS_CURL = Pattern.compile("Metrics  curl (http://\\S+/metrics)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static DemoProcess demo;
@@ -100,6 +101,22 @@ class DemoKeepRunningTest {
                 .singleElement().asString()
                 .contains("command demo-cmd-2 dead-lettered (invalid-command, no HTTP call): Command 'tasks.delete'")
                 .doesNotContain("HTTP )");
+    }
+
+    @Test
+    @Order(4)
+    void thePrintedMetricsAddressServesTheComponentsMeters() throws Exception {
+        Matcher curl = demo.find(METRICS_CURL)
+                .orElseThrow(() -> new AssertionError("no Metrics curl line in " + demo.log()));
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(curl.group(1)))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as("the printed metrics address").isEqualTo(200);
+        assertThat(answer.body()).as("the routes' calls, budget and change capture in the Prometheus format")
+                .contains("camel_webwork_requests_seconds_count{", "camel_webwork_budget_remaining{",
+                        "camel_webwork_poll_requests_total{", "camel_webwork_scan_age_seconds{")
+                .contains("operation=\"create\",outcome=\"success\",resource=\"tasks\",status=\"201\"");
     }
 
     @Test

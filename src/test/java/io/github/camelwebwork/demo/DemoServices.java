@@ -78,8 +78,9 @@ final class DemoServices implements AutoCloseable {
     }
 
     /** Starts Camel Main with these properties; it is stopped by {@link #close()}, not by a hook of its own. */
-    synchronized Main startCamel(Map<String, String> properties) throws Exception {
+    synchronized Main startCamel(Map<String, String> properties, Map<String, Object> beans) throws Exception {
         Main main = new Main();
+        beans.forEach(main::bind);
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
             strategy.disableHangupSupport();            // its hook would stop Camel alongside ours, in no order
         }

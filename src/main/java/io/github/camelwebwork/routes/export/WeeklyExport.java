@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelwebwork.metrics.Progress;
 import io.github.camelwebwork.model.Member;
 import io.github.camelwebwork.model.ModelJson;
 import io.github.camelwebwork.model.TimeEntry;
@@ -61,6 +62,7 @@ public final class WeeklyExport {
     private int entries;
     private long trackedMinutes;
     private boolean finished;
+    private Progress progress;
 
     private WeeklyExport(ExportPeriod period, Path directory, Clock clock) {
         this.period = period;
@@ -73,6 +75,16 @@ public final class WeeklyExport {
         WeeklyExport export = new WeeklyExport(period, directory, clock);
         Files.createDirectories(export.directory);
         return export;
+    }
+
+    /** The members done of those listed, once the first member began; null before. */
+    public synchronized Progress getProgress() {
+        return progress;
+    }
+
+    /** Reports the export's progress in {@code progress} (members done of those listed). */
+    public synchronized void setProgress(Progress progress) {
+        this.progress = progress;
     }
 
     public ExportPeriod getPeriod() {

@@ -2,8 +2,12 @@ package io.github.camelwebwork.routes.export;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
+import io.github.camelwebwork.component.WebworkComponent;
+import io.github.camelwebwork.component.WebworkConstants;
+import io.github.camelwebwork.metrics.Progress;
 import io.github.camelwebwork.model.Member;
 import io.github.camelwebwork.model.TimeEntry;
 import io.github.camelwebwork.model.TrackedHoursReport;
@@ -11,6 +15,7 @@ import io.github.camelwebwork.routes.RouteClock;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
@@ -26,6 +31,9 @@ public class WeeklyExportSteps {
 
     /** The exchange property holding the {@link ExportPeriod}. */
     public static final String PERIOD = "exportPeriod";
+
+    /** How often an export logs its progress, at most. */
+    static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(10);
 
     /** Starts the export of the period in {@value #PERIOD} into {@code directory}. */
     public WeeklyExport open(Exchange exchange, @ExchangeProperty(PERIOD) ExportPeriod period,
@@ -52,8 +60,20 @@ public class WeeklyExportSteps {
         return export.writeTrackedHours(report);
     }
 
-    /** Starts a member's time entries. */
-    public void beginMember(@ExchangeProperty(EXPORT) WeeklyExport export, @Body Member member) throws IOException {
+    /**
+     * Starts a member's time entries; the first member starts the export's progress: members done of the list's
+     * {@code total}, logged every {@link #PROGRESS_LOG_INTERVAL} and reported by the {@code camel.webwork.progress.*}
+     * gauges (docs/metrics.md).
+     */
+    public void beginMember(Exchange exchange, @ExchangeProperty(EXPORT) WeeklyExport export, @Body Member member,
+                            @Header(WebworkConstants.PAGINATION_TOTAL) Integer total) throws IOException {
+        if (export.getProgress() == null) {
+            WebworkComponent webwork = exchange.getContext().getComponent("webwork", WebworkComponent.class);
+            Progress progress = new Progress("export " + export.getPeriod().getLabel(), total == null ? 0 : total,
+                    webwork.clock(), PROGRESS_LOG_INTERVAL);
+            webwork.metrics().watchProgress(progress);
+            export.setProgress(progress);
+        }
         export.beginMember(member);
     }
 
@@ -63,9 +83,15 @@ public class WeeklyExportSteps {
         return export.addTimeEntries(entries);
     }
 
-    /** Finishes the current member; returns the progress line's text. */
-    public String endMember(@ExchangeProperty(EXPORT) WeeklyExport export) throws IOException {
-        return export.endMember();
+    /** Finishes the current member, the {@code position}-th of the list; returns the progress line's text. */
+    public String endMember(@ExchangeProperty(EXPORT) WeeklyExport export,
+                            @ExchangeProperty("exportMember") Integer position) throws IOException {
+        String line = export.endMember();
+        if (export.getProgress() != null && position != null) {
+            // members skipped before this one (project viewers) are done too
+            export.getProgress().reach(position);
+        }
+        return line;
     }
 
     /** The 1-based position of a split part (for "member 3 of 7" progress lines). */
@@ -75,6 +101,10 @@ public class WeeklyExportSteps {
 
     /** Renames the files into place; returns the paths written. */
     public List<String> commit(@ExchangeProperty(EXPORT) WeeklyExport export) throws IOException {
-        return export.commit().stream().map(Path::toString).toList();
+        List<String> written = export.commit().stream().map(Path::toString).toList();
+        if (export.getProgress() != null) {
+            export.getProgress().finish();
+        }
+        return written;
     }
 }
