@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +28,7 @@ import java.util.stream.Stream;
 import io.github.camelwebwork.jira.JiraEmulator;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.sandbox.SandboxTask;
+import io.github.camelwebwork.sandbox.SandboxTime;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
 import io.github.camelwebwork.support.EmbeddedKafka;
 import io.github.camelwebwork.support.EmbeddedMail;
@@ -72,6 +77,9 @@ public final class Demo {
     private final List<String> failures = new ArrayList<>();
     /** The exit status once the scripted part is over; a signal before that ends the JVM as signals do. */
     private volatile Integer verdict;
+
+    private static final LocalTime MORNING_FROM = LocalTime.of(5, 0);
+    private static final LocalTime MORNING_TO = LocalTime.of(6, 30);
 
     private Demo() {
     }
@@ -192,11 +200,11 @@ public final class Demo {
         p.put("camel.component.webwork.rate-limit", "600");
         p.put("kafka.brokers", kafka.bootstrapServers());
         p.put("kafka.poll-timeout-ms", "500");
-        // flow 1: poll every second, from now on, two days of time entries
+        // flow 1: poll every second, from now on, three days of time entries (today and the two before)
         p.put("webwork.poll-delay", "1000");
         p.put("webwork.initial-delay", "0");
         p.put("webwork.snapshot", "false");
-        p.put("webwork.lookback-days", "1");
+        p.put("webwork.lookback-days", "2");
         p.put("webwork.state-dir", OUT.resolve("state").toString());
         // flow 2
         p.put("webwork.commands.idempotency-file", OUT.resolve("command-keys.dat").toString());
@@ -368,6 +376,33 @@ public final class Demo {
     }
 
     /**
+     * The latest day on which Rita's early-morning slot is past, holds no time and fits her contract's week: manual
+     * time is split around time already tracked and cut at the weekly hours limit (reference §7.8), which would make
+     * two worklogs or none. The slot is in her zone (the seed's tracked time starts at 08:00 there), and the day is
+     * within the demo's lookback (webwork.lookback-days=2, in UTC) whatever the hour.
+     */
+    private static LocalDate freeMorning(WebworkSandbox sandbox) {
+        ZoneId zone = SandboxTime.zoneOf(sandbox.state().user(103).orElseThrow());
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now(zone);
+        for (LocalDate day = today; !day.isBefore(today.minusDays(2)); day = day.minusDays(1)) {
+            Instant from = day.atTime(MORNING_FROM).atZone(zone).toInstant();
+            Instant to = day.atTime(MORNING_TO).atZone(zone).toInstant();
+            boolean free = sandbox.state().timeEntries(1, 103, day).stream()
+                    .noneMatch(e -> e.start().isBefore(to) && (e.end() == null || e.end().isAfter(from)));
+            LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            long week = sandbox.state().timeEntries(1).stream()
+                    .filter(e -> e.userId() == 103 && Long.valueOf(303).equals(e.contractId()))
+                    .filter(e -> !e.date().isBefore(monday) && e.date().isBefore(monday.plusWeeks(1)))
+                    .mapToLong(e -> e.durationMinutes(now)).sum();
+            if (to.isBefore(now) && free && week + 90 <= 40 * 60) {
+                return day;
+            }
+        }
+        throw new IllegalStateException("no free morning for Rita's time entry in the last two days");
+    }
+
+    /**
      * Flow 5: a task made in WebWork becomes a Jira issue (assignee mapped by e-mail), a time entry on it becomes a
      * worklog, and the issue finished in Jira finishes the task.
      */
@@ -386,11 +421,12 @@ public final class Demo {
         JiraEmulator.Issue issue = jira.issuesLabelled(label).get(0);
         say("  ... became Jira issue " + issue.key + " \"" + issue.summary() + "\", assignee "
             + issue.assigneeAccountId() + ", remote link " + issue.remoteLinks.keySet());
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate day = freeMorning(sandbox);
         template.requestBody("webwork:time-entries?operation=create&workspaceId=1", Map.of("user_id", 103,
-                "contract_id", 303, "task_id", task.getId(), "date", day.toString(), "start_time", "09:00",
-                "end_time", "10:30", "notes", "Demo: worked on the Jira sync"));
-        say("  time booked on it in WebWork (1 h 30 min on " + day + ") ...");
+                "contract_id", 303, "task_id", task.getId(), "date", day.toString(), "start_time", MORNING_FROM
+                .toString(), "end_time", MORNING_TO.toString(), "notes", "Demo: worked on the Jira sync"));
+        say("  time booked on it in WebWork (1 h 30 min on " + day + ", " + MORNING_FROM + " to " + MORNING_TO
+            + ") ...");
         boolean logged = await(() -> jira.worklogs(issue.key).size() == 1);
         if (logged) {
             say("  ... became worklog " + jira.worklogs(issue.key).get(0).path("id").asText() + " on " + issue.key + " ("
