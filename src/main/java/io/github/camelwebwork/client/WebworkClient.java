@@ -310,7 +310,9 @@ public class WebworkClient {
         takeBudget(request, budgetWait);
         StoreBudget.Ticket ticket;
         try {
-            ticket = shared.acquire(lane, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            long started = System.nanoTime();
+            ticket = shared.acquire(lane, Duration.ofNanos(Math.max(0, deadline - started)));
+            metrics.budgetWait(lane.name(), System.nanoTime() - started, ticket != null);
         } catch (InterruptedException e) {
             budget.completed();
             Thread.currentThread().interrupt();

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.camelwebwork.client.LocalBudgetStore;
+import io.github.camelwebwork.client.Sha256;
 import io.github.camelwebwork.component.WebworkComponent;
 import io.github.camelwebwork.model.Webhook;
 import io.github.camelwebwork.sandbox.FaultKind;
@@ -171,6 +173,17 @@ class MetricsFlowTest extends SandboxTestSupport {
         assertThat(count("camel.webwork.budget.wait", "credential", credential, "lane", "interactive")).isEqualTo(3);
         assertThat(count("camel.webwork.budget.refused", "credential", credential, "lane", "interactive"))
                 .isEqualTo(1);
+    }
+
+    /** With a budget store, a request waits for the local budget and then for the store's: both waits are timed. */
+    @Test
+    void aSharedBudgetTimesTheStoresWaitToo() {
+        context.getRegistry().bind("store", new LocalBudgetStore());
+        String uri = "webwork:workspaces?operation=list&budgetStore=#store&accessToken=" + SECOND_TOKEN;
+        template.requestBody(uri, (Object) null);
+
+        String credential = Sha256.hex("token-" + Sha256.hex(SECOND_TOKEN, 8), 6);     // the second token's tag
+        assertThat(count("camel.webwork.budget.wait", "credential", credential, "lane", "interactive")).isEqualTo(2);
     }
 
     @Test
