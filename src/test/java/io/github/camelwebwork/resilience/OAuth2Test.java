@@ -30,6 +30,8 @@ import io.github.camelwebwork.component.WebworkConfiguration;
 import io.github.camelwebwork.model.Task;
 import io.github.camelwebwork.sandbox.RecordedRequest;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -55,6 +57,7 @@ class OAuth2Test {
     private final AtomicLong ticker = new AtomicLong(System.nanoTime());
     private WebworkSandbox sandbox;
     private final List<CamelContext> contexts = new ArrayList<>();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() {
@@ -79,6 +82,7 @@ class OAuth2Test {
         config.setRefreshToken(refreshToken);
         config.setTokenStoreDirectory(store.toString());
         context.addComponent("webwork", webwork);
+        context.getRegistry().bind("metricsRegistry", meters);
         context.start();
         contexts.add(context);
         return context.createProducerTemplate();
@@ -139,6 +143,9 @@ class OAuth2Test {
         assertThat(sandbox.tokenRequests("refresh_token")).isEqualTo(2);
         assertThat(apiRequests()).extracting(RecordedRequest::status)
                 .containsExactly(200, 200, 200, 401, 200, 200, 200);
+        // the meters tell the same story: one attempt answered 401, sent again once with the refreshed token
+        assertThat(meters.get("camel.webwork.requests").tag("status", "401").timer().count()).isEqualTo(1);
+        assertThat(meters.get("camel.webwork.retries").tag("cause", "token_refresh").counter().count()).isEqualTo(1);
     }
 
     /** A revoked grant fails clearly: one 401 and one refused refresh per exchange, never a storm. */
