@@ -50,8 +50,15 @@ public final class Router {
     /** The same routes, each handler wrapped (the sandbox's drift switch rewrites their answers). */
     public Router wrapped(UnaryOperator<ApiHandler> wrapper) {
         Router wrapped = new Router();
-        routes.forEach(r -> wrapped.routes.add(new Route(r.method(), r.segments(), wrapper.apply(r.handler()))));
+        routes.forEach(r -> wrapped.routes.add(new Route(r.method(), r.segments(), wrap(r.handler(), wrapper))));
         return wrapped;
+    }
+
+    /** A wrapped handler that takes a form body still says so (the form marker is its type). */
+    private static ApiHandler wrap(ApiHandler handler, UnaryOperator<ApiHandler> wrapper) {
+        ApiHandler wrapped = wrapper.apply(handler);
+        return handler instanceof FormApiHandler && !(wrapped instanceof FormApiHandler)
+                ? (FormApiHandler) wrapped::handle : wrapped;
     }
 
     public Match match(String method, String path) {
