@@ -2,7 +2,9 @@ package io.github.camelwebwork.routes.jira;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -46,11 +48,21 @@ class WebworkToJiraRouteTest extends SandboxTestSupport {
 
     private static final String TOKEN = "ATATT-test-token-7f3c";
     private static final String TASKS = "webwork:tasks?workspaceId=1&projectId=100&operation=";
+    private static final Clock MONDAY = Clock.fixed(Instant.parse("2026-11-30T15:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path stateDir;
 
     private JiraEmulator jira;
+
+    /**
+     * A Monday afternoon: the tests book their time "yesterday", a Sunday, on which the seed tracks nothing (on any
+     * other day the seed's tracked time could overlap it, and WebWork refuses time already tracked).
+     */
+    @Override
+    protected Clock clock() {
+        return MONDAY;
+    }
 
     @Override
     protected WebworkSandbox.Builder sandboxBuilder() {
