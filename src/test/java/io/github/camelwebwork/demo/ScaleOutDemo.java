@@ -146,6 +146,11 @@ public final class ScaleOutDemo implements AutoCloseable {
         JavaProcess follower = workers.stream().filter(w -> w != leader).findFirst().orElseThrow();
         JavaProcess survivor = workers.stream().filter(w -> w != leader && w != follower).findFirst().orElseThrow();
 
+        // the leader's first scan (a snapshot: what exists, as CREATED) has read the update targets: an update that
+        // came first would be in the snapshot's CREATED and never be an UPDATED (the scan is bulk, behind commands)
+        Set<String> targetKeys = targets.stream().map(t -> "1:tasks:" + t.id()).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(120)).until(() -> kafka.readAll(CHANGES, Duration.ofMillis(300)).stream()
+                .map(ConsumerRecord::key).filter(targetKeys::contains).distinct().count() == UPDATES);
         List<ProducerRecord<String, String>> commands = commands(targets);
         send(commands);
         await().atMost(Duration.ofSeconds(120)).until(this::committed, n -> n >= 20);
@@ -175,6 +180,17 @@ public final class ScaleOutDemo implements AutoCloseable {
         Files.createFile(stopFile);
         await().atMost(Duration.ofSeconds(60)).until(() -> survivor.line("DONE") != null);
         return new Outcome(commands, titles, targets, followerKilled, leaderKilled, slotsBack, takeover);
+    }
+
+    /** The last lines each worker printed: what a failed run shows. */
+    public String workerLogs() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < workers.size(); i++) {
+            List<String> lines = workers.get(i).text().lines().toList();
+            out.append("\n--- worker ").append(i + 1).append(" (last 40 lines)\n");
+            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.append(l).append('\n'));
+        }
+        return out.toString();
     }
 
     @Override

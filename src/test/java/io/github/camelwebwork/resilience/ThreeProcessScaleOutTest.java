@@ -18,6 +18,7 @@ import io.github.camelwebwork.sandbox.SandboxState;
 import io.github.camelwebwork.sandbox.SandboxTask;
 import io.github.camelwebwork.sandbox.WebworkSandbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,12 @@ class ThreeProcessScaleOutTest {
     @Test
     void everyCommandAndEveryChangeOnceThroughTheKillOfAWorkerAndOfTheLeader() throws Exception {
         try (ScaleOutDemo demo = new ScaleOutDemo(dir)) {
-            Outcome run = demo.run();
+            Outcome run;
+            try {
+                run = demo.run();
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(e.getMessage() + demo.workerLogs(), e);
+            }
             WebworkSandbox sandbox = demo.sandbox();
             SandboxState state = sandbox.state();
             Set<String> titles = run.titles();
