@@ -92,9 +92,9 @@ class ThreeProcessBudgetTest {
 
         System.out.printf("ThreeProcessBudgetTest: three processes %.1f requests per window of %d (%.2f of the limit);"
                           + " killed process out of the cluster %.1f s after kill -9, its slots back %.1f s after;"
-                          + " the two left %.1f per window (%.2f); %d requests, %d × 429%n", before, LIMIT,
+                          + " the two left %.1f per window (%.2f); %d requests, %d × 429; busiest window %d%n", before, LIMIT,
                 before / LIMIT, gone, back, after, after / LIMIT, sandbox.requests().size(),
-                sandbox.rateLimitedCount());
+                sandbox.rateLimitedCount(), sandbox.busiestWindow());
         assertThat(sandbox.rateLimitedCount()).as("429s").isZero();
         assertThat(sandbox.requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         for (JavaProcess worker : List.of(workers.get(0), workers.get(2))) {

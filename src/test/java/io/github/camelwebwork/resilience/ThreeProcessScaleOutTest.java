@@ -100,10 +100,10 @@ class ThreeProcessScaleOutTest {
             System.out.printf("ThreeProcessScaleOutTest: %d commands (%d committed when a worker was killed, %d when"
                               + " the leader was); the leader's slots back %.1f s and its standby leading %.1f s after"
                               + " its kill -9; %d requests, %d x 429; %d change records, %d of them repeats of a"
-                              + " ce_id; %d updates sent twice after a kill%n", run.commands().size(),
+                              + " ce_id; %d updates sent twice after a kill; busiest window %d of %d%n", run.commands().size(),
                     run.committedAtWorkerKill(), run.committedAtLeaderKill(), run.leaderSlotsBackSeconds(),
                     run.takeoverSeconds(), sandbox.requests().size(), sandbox.rateLimitedCount(), changes.size(),
-                    repeats, resent);
+                    repeats, resent, sandbox.busiestWindow(), ScaleOutDemo.LIMIT);
         }
     }
 

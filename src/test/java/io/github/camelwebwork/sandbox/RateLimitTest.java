@@ -166,4 +166,22 @@ class RateLimitTest {
     private static long millis(long ms) {
         return Duration.ofMillis(ms).toNanos();
     }
+
+    /** The busiest window is the most requests of one user admitted within one window, refusals not counted. */
+    @Test
+    void theBusiestWindowCountsWhatWasAdmittedInOneWindow() {
+        sandbox = WebworkSandbox.builder().rateLimit(3, Duration.ofSeconds(10)).ticker(nanos::get).build().start();
+        SandboxClient client = new SandboxClient(sandbox);
+        client.get(TASKS);
+        client.get(TASKS);
+        assertThat(sandbox.busiestWindow()).isEqualTo(2);
+
+        nanos.addAndGet(Duration.ofSeconds(11).toNanos());       // a new window: the busiest so far stays
+        client.get(TASKS);
+        assertThat(sandbox.busiestWindow()).isEqualTo(2);
+        client.get(TASKS);
+        client.get(TASKS);
+        assertThat(client.get(TASKS).status()).isEqualTo(429);
+        assertThat(sandbox.busiestWindow()).isEqualTo(3);
+    }
 }

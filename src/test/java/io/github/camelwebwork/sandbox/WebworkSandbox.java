@@ -284,6 +284,11 @@ public final class WebworkSandbox implements AutoCloseable {
 
     // ---- rate limit (H5) --------------------------------------------------------------------------
 
+    /** The most requests of one user the rate limit admitted within one window so far: how close clients came. */
+    public int busiestWindow() {
+        return rateLimiter == null ? 0 : rateLimiter.busiestWindow();
+    }
+
     /** Requests answered 429 by the rate limit (injected 429s are not counted). */
     public int rateLimitedCount() {
         return rateLimiter == null ? 0 : rateLimiter.refused();

@@ -21,6 +21,7 @@ public final class RateLimiter {
     private final LongSupplier ticker;
     private final Map<String, Deque<Long>> admitted = new HashMap<>();
     private int refused;
+    private int busiest;
 
     public RateLimiter(int limit, Duration window, LongSupplier ticker) {
         if (limit < 1 || window.isZero() || window.isNegative()) {
@@ -43,12 +44,18 @@ public final class RateLimiter {
             return new Decision(false, limit, 0, log.peekFirst() + windowNanos - now);
         }
         log.addLast(now);
+        busiest = Math.max(busiest, log.size());
         return new Decision(true, limit, limit - log.size(), 0);
     }
 
     /** Requests refused because their key's window was full. */
     public synchronized int refused() {
         return refused;
+    }
+
+    /** The most requests of one key admitted within any one window so far (at most the limit, by construction). */
+    public synchronized int busiestWindow() {
+        return busiest;
     }
 
     /** Forgets every window (the refused count stays). */
