@@ -33,7 +33,7 @@ public final class Benchmarks {
         groups.put("memory", MemoryRun::run);
         groups.put("changes", ChangeCaptureRun::run);
         groups.put("startup", StartupRun::run);
-        groups.put("scale", () -> ScaleRun.run() + WebhookDelayRun.run());
+        groups.put("scale", () -> ScaleRun.run() + WebhookDelayRun.run() + ProcessShareRun.run());
 
         String selection = args.length == 0 || args[0].isBlank() ? "all" : args[0];
         List<String> chosen = selection.equals("all") ? new ArrayList<>(groups.keySet())
