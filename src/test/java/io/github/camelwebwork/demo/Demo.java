@@ -383,8 +383,8 @@ public final class Demo {
      */
     private static LocalDate freeMorning(WebworkSandbox sandbox) {
         ZoneId zone = SandboxTime.zoneOf(sandbox.state().user(103).orElseThrow());
-        Instant now = Instant.now();
-        LocalDate today = LocalDate.now(zone);
+        Instant now = sandbox.state().clock().instant();        // the seed's clock: its "today" is the one it filled
+        LocalDate today = LocalDate.ofInstant(now, zone);
         for (LocalDate day = today; !day.isBefore(today.minusDays(2)); day = day.minusDays(1)) {
             Instant from = day.atTime(MORNING_FROM).atZone(zone).toInstant();
             Instant to = day.atTime(MORNING_TO).atZone(zone).toInstant();
