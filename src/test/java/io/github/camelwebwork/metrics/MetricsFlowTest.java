@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.github.camelwebwork.client.LocalBudgetStore;
 import io.github.camelwebwork.client.Sha256;
@@ -249,15 +245,17 @@ class MetricsFlowTest extends SandboxTestSupport {
 
     /** One accepted, one duplicate, one unsigned and one forged delivery. */
     private void deliveries(String token) throws Exception {
-        String now = String.valueOf(clock.instant().getEpochSecond());
+        long second = clock.instant().getEpochSecond();
+        String now = String.valueOf(second);
         String body = "{\"id\":\"evt-1\",\"event\":\"tracker.started\",\"workspace_id\":1,"
                       + "\"created_at\":\"2026-11-29T08:00:00Z\",\"data\":{\"user_id\":103}}";
-        Map<String, String> signed = Map.of("X-Webwork-Timestamp", now, "X-Webwork-Signature", sign(token, now, body));
+        Map<String, String> signed = Map.of("X-Webwork-Timestamp", now, "X-Webwork-Signature",
+                WebworkSandbox.signature(token, second, body));
         assertThat(post(body, signed).body()).isEqualTo("ok");
         assertThat(post(body, signed).body()).isEqualTo("duplicate");
         assertThat(post(body, Map.of("X-Webwork-Timestamp", now)).statusCode()).isEqualTo(401);
         assertThat(post(body, Map.of("X-Webwork-Timestamp", now, "X-Webwork-Signature",
-                sign("whsec_guessed", now, body))).statusCode()).isEqualTo(401);
+                WebworkSandbox.signature("whsec_guessed", second, body))).statusCode()).isEqualTo(401);
     }
 
     /**
@@ -305,12 +303,5 @@ class MetricsFlowTest extends SandboxTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
         headers.forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String sign(String token, String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
-                .getBytes(StandardCharsets.UTF_8)));
     }
 }

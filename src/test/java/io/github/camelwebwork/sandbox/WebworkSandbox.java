@@ -258,6 +258,14 @@ public final class WebworkSandbox implements AutoCloseable {
     }
 
     /**
+     * The {@code X-Webwork-Signature} the sandbox's deliveries carry (§8): for a test that posts a delivery of its own,
+     * signed with a webhook's token or, to be refused, with another.
+     */
+    public static String signature(String token, long timestamp, String body) {
+        return WebhookSender.signature(token, timestamp, body);
+    }
+
+    /**
      * Fires {@code event} in a workspace as if it had happened, with {@code data} as the body's {@code data}: one
      * delivery per webhook that subscribes to it. Returns the first delivery's id ({@link #deliveries()} lists the
      * others), or null when no webhook subscribes.
