@@ -1,6 +1,5 @@
 package io.github.camelwebwork.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,17 +24,8 @@ import io.github.camelwebwork.support.EmbeddedKafka;
 import io.github.camelwebwork.support.HazelcastTestCluster;
 import io.github.camelwebwork.support.JavaProcess;
 import org.apache.curator.test.TestingServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import static org.awaitility.Awaitility.await;
 
@@ -77,10 +67,8 @@ public final class ScaleOutDemo implements AutoCloseable {
     public ScaleOutDemo(Path dir) throws Exception {
         this.dir = dir;
         kafka = EmbeddedKafka.start();
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(TOPIC + ".dlq", 1, (short) 1),
-                    new NewTopic(TOPIC + ".keys", 1, (short) 1))).all().get();
-        }
+        kafka.createTopics(3, TOPIC);
+        kafka.createTopics(1, TOPIC + ".dlq", TOPIC + ".keys");
         List<String> resources = List.of("tasks", "time-entries", "timesheets");
         kafka.createTopics(resources.stream().map(r -> ScaleOutWorker.PREFIX + "." + r + ".changes").toList(),
                 resources.stream().map(r -> ScaleOutWorker.PREFIX + "." + r + ".state").toList());
@@ -100,7 +88,7 @@ public final class ScaleOutDemo implements AutoCloseable {
                                + " requests a second (logs in " + dir + ")");
             Outcome o = demo.run();
             List<ConsumerRecord<String, String>> changes = demo.kafka().readAll(CHANGES, Duration.ofSeconds(1));
-            long distinct = changes.stream().map(r -> header(r, "ce_id")).distinct().count();
+            long distinct = changes.stream().map(r -> EmbeddedKafka.header(r, "ce_id")).distinct().count();
             long made = demo.sandbox().state().allTasks().stream().filter(t -> o.titles().contains(t.title())).count();
             System.out.printf("%n  commands: %d sent, %d tasks created for %d creates; a worker killed at %d"
                               + " committed, the leader at %d%n", o.commands().size(), made, CREATES,
@@ -141,7 +129,7 @@ public final class ScaleOutDemo implements AutoCloseable {
                 throw new IllegalStateException("a worker did not start; its output:\n" + w.text());
             }
         }
-        awaitGroupMembersWithPartitions(3);
+        kafka.awaitMembersWithPartitions(GROUP, 3, Duration.ofSeconds(120));
         JavaProcess leader = workers.stream().filter(w -> w.line("LEADER") != null).findFirst().orElseThrow();
         JavaProcess follower = workers.stream().filter(w -> w != leader).findFirst().orElseThrow();
         JavaProcess survivor = workers.stream().filter(w -> w != leader && w != follower).findFirst().orElseThrow();
@@ -152,7 +140,7 @@ public final class ScaleOutDemo implements AutoCloseable {
         await().atMost(Duration.ofSeconds(120)).until(() -> kafka.readAll(CHANGES, Duration.ofMillis(300)).stream()
                 .map(ConsumerRecord::key).filter(targetKeys::contains).distinct().count() == UPDATES);
         List<ProducerRecord<String, String>> commands = commands(targets);
-        send(commands);
+        kafka.sendAll(commands);
         await().atMost(Duration.ofSeconds(120)).until(this::committed, n -> n >= 20);
         UUID followerId = memberId(follower);
         follower.kill();                                          // kill -9 of a worker that does not lead
@@ -241,7 +229,7 @@ public final class ScaleOutDemo implements AutoCloseable {
 
     private Set<String> publishedCreated(Set<String> titles) {
         return kafka.readAll(CHANGES, Duration.ofMillis(300)).stream()
-                .filter(r -> header(r, "ce_type").endsWith(".created"))
+                .filter(r -> EmbeddedKafka.header(r, "ce_type").endsWith(".created"))
                 .map(r -> r.value().replaceAll("(?s).*\"title\"\\s*:\\s*\"([^\"]+)\".*", "$1"))
                 .filter(titles::contains).collect(Collectors.toSet());
     }
@@ -249,46 +237,12 @@ public final class ScaleOutDemo implements AutoCloseable {
     private long updatedTargets(List<SandboxTask> targets) {
         Set<String> keys = targets.stream().map(t -> "1:tasks:" + t.id()).collect(Collectors.toSet());
         return kafka.readAll(CHANGES, Duration.ofMillis(300)).stream()
-                .filter(r -> header(r, "ce_type").endsWith(".updated") && r.value().contains("updated by so-u"))
+                .filter(r -> EmbeddedKafka.header(r, "ce_type").endsWith(".updated") && r.value().contains("updated by so-u"))
                 .map(ConsumerRecord::key).filter(keys::contains).distinct().count();
-    }
-
-    public static String header(ConsumerRecord<String, String> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-    }
-
-    private void send(List<ProducerRecord<String, String>> records) {
-        Map<String, Object> p = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
-    }
-
-    private void awaitGroupMembersWithPartitions(int members) {
-        try (Admin admin = admin()) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP).members()
-                            .stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count(),
-                            n -> n == members);
-        }
     }
 
     /** The group's committed offsets over the commands topic's partitions. */
     private long committed() throws Exception {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        }
+        return kafka.committed(GROUP, TOPIC);
     }
 }

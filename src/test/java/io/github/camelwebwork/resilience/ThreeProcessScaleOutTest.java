@@ -22,7 +22,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.github.camelwebwork.demo.ScaleOutDemo.header;
+import static io.github.camelwebwork.support.EmbeddedKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.camelwebwork.support;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
@@ -16,14 +18,18 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Kafka broker in this JVM (KRaft, one combined node, no Docker), for the tests and the demo, with helpers to
@@ -106,7 +112,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates topics with one partition each; {@code compacted} ones with cleanup.policy=compact. */
     public void createTopics(List<String> plain, List<String> compacted) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = admin()) {
             List<NewTopic> topics = new ArrayList<>();
             plain.forEach(t -> topics.add(new NewTopic(t, 1, (short) 1)));
             compacted.forEach(t -> topics.add(new NewTopic(t, 1, (short) 1)
@@ -115,6 +121,58 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics", e);
         }
+    }
+
+    /** Creates each topic with {@code partitions} partitions. */
+    public void createTopics(int partitions, String... topics) {
+        try (Admin admin = admin()) {
+            admin.createTopics(Stream.of(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics", e);
+        }
+    }
+
+    /** Sends the records (acks=all, each to its own topic) and waits until the broker has them all. */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+    }
+
+    /** The offsets {@code group} has committed over the partitions of {@code topic}, summed. */
+    public long committed(String group, String topic) throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
+    /** Waits until {@code members} members of {@code group} each hold partitions (the group has settled). */
+    public void awaitMembersWithPartitions(String group, int members, Duration atMost) {
+        try (Admin admin = admin()) {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group).members()
+                            .stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count(),
+                            n -> n == members);
+        }
+    }
+
+    /** A record's header as text ("" when it has none of that name). */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
     /** Sends one record and waits for the broker's acknowledgement. */

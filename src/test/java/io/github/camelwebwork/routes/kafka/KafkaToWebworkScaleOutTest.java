@@ -24,16 +24,8 @@ import io.github.camelwebwork.support.YamlRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,9 +82,8 @@ class KafkaToWebworkScaleOutTest {
         String topic = "scale-cmds";
         String group = "scale-group";
         String keysTopic = "scale-cmds.keys";
-        createTopic(topic, PARTITIONS);
-        createTopic(topic + ".dlq", 1);
-        createTopic(keysTopic, 1);
+        kafka.createTopics(PARTITIONS, topic);
+        kafka.createTopics(1, topic + ".dlq", keysTopic);
 
         SandboxState state = sandbox.state();
         List<SandboxTask> toUpdate = state.addTasks(40, i -> SandboxTask.builder(1, 102, "Scale update target " + i));
@@ -135,19 +126,19 @@ class KafkaToWebworkScaleOutTest {
 
         CamelContext a = instance("a", topic, group, keysTopic);
         CamelContext b = instance("b", topic, group, keysTopic);
-        awaitGroupMembers(group, 2);            // each of the two holds partitions of the topic
+        kafka.awaitMembersWithPartitions(group, 2, Duration.ofSeconds(60));            // each of the two holds partitions of the topic
 
-        send(records.subList(0, 200));
+        kafka.sendAll(records.subList(0, 200));
         // both instances work; then one of them stops while the other 200 commands are still arriving
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> committed(group, topic), c -> c >= 40);
+                .until(() -> kafka.committed(group, topic), c -> c >= 40);
         // 100 more arrive while a is being stopped, the last 100 once it has stopped: the order is the test's, not
         // the threads' speed
         AtomicInteger sent = new AtomicInteger(200);
         Thread sender = new Thread(() -> {
             for (int from = 200; from < 300; from += 10) {
                 try {
-                    send(records.subList(from, from + 10));
+                    kafka.sendAll(records.subList(from, from + 10));
                     sent.set(from + 10);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -155,19 +146,19 @@ class KafkaToWebworkScaleOutTest {
             }
         }, "command-sender");
         sender.start();
-        long before = committed(group, topic);
+        long before = kafka.committed(group, topic);
         a.stop();                               // graceful: in-flight exchanges finish, then a leaves the group
-        long atStop = committed(group, topic);
+        long atStop = kafka.committed(group, topic);
         int sentAtStop = sent.get();
         LOG.info("instance a stopped with {} of 400 committed ({} when it was asked to stop), {} sent", atStop,
                 before, sentAtStop);
         sender.join();
         assertThat(sent.get()).isEqualTo(300);
-        send(records.subList(300, 400));
+        kafka.sendAll(records.subList(300, 400));
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .until(() -> committed(group, topic), c -> c >= 400);
-        assertThat(committed(group, topic)).isEqualTo(400);
+                .until(() -> kafka.committed(group, topic), c -> c >= 400);
+        assertThat(kafka.committed(group, topic)).isEqualTo(400);
 
         // every create once, in the sandbox and on the wire
         List<SandboxTask> made = state.allTasks().stream().filter(t -> t.title().startsWith("Scale task ")).toList();
@@ -226,48 +217,5 @@ class KafkaToWebworkScaleOutTest {
 
     private static ObjectNode command(String id, String resource, String operation) {
         return JSON.createObjectNode().put("id", id).put("resource", resource).put("operation", operation);
-    }
-
-    private void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        }
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-    }
-
-    private void send(List<ProducerRecord<String, String>> records) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (ProducerRecord<String, String> r : records) {
-                producer.send(r);
-            }
-            producer.flush();
-        }
-    }
-
-    private void awaitGroupMembers(String group, int members) {
-        try (Admin admin = admin()) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group).members()
-                            .stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count(),
-                            n -> n == members);
-        }
-    }
-
-    /** The committed offsets of the group over all partitions of the topic. */
-    private long committed(String group, String topic) throws Exception {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        }
     }
 }
